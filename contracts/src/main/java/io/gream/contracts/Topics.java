@@ -1,0 +1,34 @@
+package io.gream.contracts;
+
+import org.apache.kafka.common.serialization.Serdes;
+
+import java.util.Map;
+
+/**
+ * Every topic of DESIGN.md section 3. Keys are auction ids; values are JSON with a {@code type} discriminator.
+ */
+public final class Topics {
+
+    /**
+     * Commands from the ingress, and the engine's {@link Tick}s. {@code LogAppendTime}, so a command's time is the
+     * broker's and no client can choose when its bid counts.
+     */
+    public static final Topic<String, CommandLogEntry> AUCTION_COMMANDS = new Topic<>(
+            "gream.auction-commands", Serdes.String(), new JsonSerde<>(CommandLogEntry.class),
+            Map.of("message.timestamp.type", "LogAppendTime"));
+
+    /** Every decision of the bid-engine; the public tap for analytics. Written only by the bid-engine. */
+    public static final Topic<String, AuctionEvent> AUCTION_EVENTS = new Topic<>(
+            "gream.auction-events", Serdes.String(), new JsonSerde<>(AuctionEvent.class), Map.of());
+
+    /**
+     * Records no consumer could read or process: the original key and bytes, plus headers saying what failed and
+     * where the record came from. Kept a week so an operator can inspect and replay them.
+     */
+    public static final Topic<byte[], byte[]> DEAD_LETTERS = new Topic<>(
+            "gream.dead-letters", Serdes.ByteArray(), Serdes.ByteArray(),
+            Map.of("retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000)));
+
+    private Topics() {
+    }
+}
