@@ -1,0 +1,289 @@
+package io.gream.engine.topology;
+
+import io.gream.contracts.AuctionClosed;
+import io.gream.contracts.AuctionCommand;
+import io.gream.contracts.AuctionEvent;
+import io.gream.contracts.AuctionExtended;
+import io.gream.contracts.AuctionOpened;
+import io.gream.contracts.BidAccepted;
+import io.gream.contracts.BidRejected;
+import io.gream.contracts.CloseOutcome;
+import io.gream.contracts.CommandLogEntry;
+import io.gream.contracts.CommandOutcome;
+import io.gream.contracts.Item;
+import io.gream.contracts.OpenAuction;
+import io.gream.contracts.PlaceBid;
+import io.gream.contracts.RejectionReason;
+import io.gream.contracts.Tick;
+import io.gream.contracts.Topics;
+import io.gream.engine.auction.Auction;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The topology as Kafka Streams runs it, driven record by record with explicit broker timestamps; the wall clock
+ * (which only drives the ticker) is advanced by hand.
+ */
+class BidEngineTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    private static final Duration TICK = Duration.ofMillis(200);
+    private static final Item VOUCHER = new Item("Starbucks", "Americano Tall", 4_500, LocalDate.parse("2027-06-30"));
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, CommandLogEntry> commands;
+    private TestOutputTopic<String, AuctionEvent> events;
+
+    @BeforeEach
+    void startDriver() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bid-engine-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class.getName());
+        driver = new TopologyTestDriver(BidEngineTopology.build(
+                new BidEngineConfig(BidEngineConfig.DEFAULT.limits(), TICK, Duration.ofHours(24))), props, T0);
+        commands = driver.createInputTopic(Topics.AUCTION_COMMANDS.name(),
+                Topics.AUCTION_COMMANDS.keySerde().serializer(), Topics.AUCTION_COMMANDS.valueSerde().serializer());
+        events = driver.createOutputTopic(Topics.AUCTION_EVENTS.name(),
+                Topics.AUCTION_EVENTS.keySerde().deserializer(), Topics.AUCTION_EVENTS.valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void opensAuctionAndAcceptsBidWithExactPayloads() {
+        send(open("a-1", T0.plusSeconds(60), 0), T0);
+        send(new PlaceBid("c-2", "a-1", "bob", 1_000), T0.plusSeconds(1));
+
+        assertThat(events.readValuesToList()).containsExactly(
+                new AuctionOpened("a-1:1", "a-1", 1, T0, "c-1", "sally", VOUCHER, 1_000, 100, null, null,
+                        T0.plusSeconds(60), 0),
+                new BidAccepted("a-1:2", "a-1", 2, T0.plusSeconds(1), "c-2", "bob", 1_000, null, null, 1, 1_100));
+    }
+
+    @Test
+    void eventsAreKeyedByAuctionAndStampedWithTheirDecisionTime() {
+        send(open("a-1", T0.plusSeconds(60), 0), T0);
+
+        TestRecord<String, AuctionEvent> record = events.readRecord();
+        assertThat(record.key()).isEqualTo("a-1");
+        assertThat(record.getRecordTime()).isEqualTo(T0);
+    }
+
+    @Test
+    void rejectsBidBelowMinNextBidAndKeepsState() {
+        send(open("a-1", T0.plusSeconds(60), 0), T0);
+        send(new PlaceBid("c-2", "a-1", "bob", 1_000), T0.plusSeconds(1));
+        send(new PlaceBid("c-3", "a-1", "carol", 1_099), T0.plusSeconds(2));
+
+        assertThat(events.readValuesToList()).last().isEqualTo(new BidRejected("a-1:cmd:c-3", "a-1",
+                T0.plusSeconds(2), "c-3", "carol", 1_099, RejectionReason.BID_TOO_LOW, 1_100L));
+        assertThat(auctions().get("a-1").leader().bidderId()).isEqualTo("bob");
+    }
+
+    @Test
+    void repeatedCommandIdPublishesNothingAndKeepsItsOriginalOutcome() {
+        send(open("a-1", T0.plusSeconds(60), 0), T0);
+        send(new PlaceBid("c-2", "a-1", "bob", 1_000), T0.plusSeconds(1));
+        CommandOutcome original = decidedCommands().get(DecidedCommands.key("a-1", "c-2")) instanceof CommandOutcome o
+                ? o : null;
+        events.readValuesToList();
+
+        send(new PlaceBid("c-2", "a-1", "bob", 1_000), T0.plusSeconds(2));
+
+        assertThat(events.isEmpty()).isTrue();
+        assertThat(decidedCommands().get(DecidedCommands.key("a-1", "c-2"))).isEqualTo(original)
+                .isInstanceOf(BidAccepted.class);
+        assertThat(auctions().get("a-1").bidCount()).isEqualTo(1);
+    }
+
+    @Test
+    void softCloseExtendsTheDeadlineInTheIndex() {
+        send(open("a-1", T0.plusSeconds(60), 30), T0);
+        send(new PlaceBid("c-2", "a-1", "bob", 1_000), T0.plusSeconds(50));
+
+        assertThat(events.readValuesToList()).last().isEqualTo(new AuctionExtended("a-1:3", "a-1", 3,
+                T0.plusSeconds(50), "c-2", T0.plusSeconds(60), T0.plusSeconds(80)));
+        assertThat(deadlineKeys()).containsExactly(new DeadlineKey(T0.plusSeconds(80).toEpochMilli(), "a-1"));
+    }
+
+    @Test
+    void closesAnAuctionOnceWhenTheTicksPassItsEnd() {
+        send(open("a-1", T0.plusSeconds(1), 0), T0);
+        send(new PlaceBid("c-2", "a-1", "bob", 1_000), T0.plusMillis(500));
+        events.readValuesToList();
+
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        assertThat(events.readValuesToList()).containsExactly(new AuctionClosed("a-1:3", "a-1", 3, T0.plusSeconds(1),
+                null, "sally", VOUCHER, CloseOutcome.SOLD, "bob", 1_000L, 1));
+        assertThat(auctions().get("a-1")).isInstanceOf(Auction.Closed.class);
+    }
+
+    @Test
+    void closesAuctionOnAPartitionWithNoOtherTraffic() {
+        send(open("a-1", T0.plusSeconds(1), 0), T0);
+        events.readValuesToList();
+
+        driver.advanceWallClockTime(Duration.ofMillis(900));
+        assertThat(events.isEmpty()).as("not due yet").isTrue();
+
+        driver.advanceWallClockTime(Duration.ofMillis(200));
+        assertThat(events.readValuesToList()).singleElement().isInstanceOfSatisfying(AuctionClosed.class,
+                closed -> assertThat(closed.outcome()).isEqualTo(CloseOutcome.NO_BIDS));
+    }
+
+    @Test
+    void backlogOfBidsTimestampedBeforeTheEndIsDecidedBeforeTheClose() {
+        send(open("a-1", T0.plusSeconds(10), 0), T0);
+        // The engine falls behind: the wall clock is far past the end, but the bids below are still in the log.
+        driver.advanceWallClockTime(Duration.ofSeconds(0));
+        send(new PlaceBid("c-2", "a-1", "bob", 1_000), T0.plusMillis(9_998));
+        send(new PlaceBid("c-3", "a-1", "carol", 1_100), T0.plusMillis(9_999));
+        send(new PlaceBid("c-4", "a-1", "dave", 1_200), T0.plusMillis(10_000));
+
+        List<AuctionEvent> decided = events.readValuesToList();
+        assertThat(decided).extracting(AuctionEvent::eventId)
+                .containsExactly("a-1:1", "a-1:2", "a-1:3", "a-1:4", "a-1:cmd:c-4");
+        assertThat(decided.get(3)).isInstanceOfSatisfying(AuctionClosed.class, closed -> {
+            assertThat(closed.winnerId()).isEqualTo("carol");
+            assertThat(closed.price()).isEqualTo(1_100L);
+            assertThat(closed.at()).isEqualTo(T0.plusSeconds(10));
+        });
+        assertThat(decided.get(4)).isInstanceOfSatisfying(BidRejected.class,
+                late -> assertThat(late.reason()).isEqualTo(RejectionReason.AUCTION_CLOSED));
+    }
+
+    @Test
+    void wallClockAloneNeverClosesAnAuction() {
+        send(open("a-1", T0.plusSeconds(10), 0), T0);
+        events.readValuesToList();
+        // Ticks carry the wall clock's time; if none has been read back, the partition clock stays behind.
+        commands.pipeInput(new TestRecord<>(null, new Tick(0), T0.plusSeconds(9)));
+
+        assertThat(events.isEmpty()).isTrue();
+        assertThat(auctions().get("a-1")).isInstanceOf(Auction.Open.class);
+    }
+
+    @Test
+    void tickerAppendsTicksToItsOwnPartition() {
+        TestOutputTopic<String, CommandLogEntry> ticks = driver.createOutputTopic(Topics.AUCTION_COMMANDS.name(),
+                Topics.AUCTION_COMMANDS.keySerde().deserializer(),
+                Topics.AUCTION_COMMANDS.valueSerde().deserializer());
+
+        driver.advanceWallClockTime(TICK);
+
+        assertThat(ticks.readValuesToList()).contains(new Tick(0));
+    }
+
+    /**
+     * TopologyTestDriver deserializes piped records itself and drops what the handler would send to the
+     * dead-letter topic; {@code BidEngineApplicationIT} checks that part against a real broker.
+     */
+    @Test
+    void malformedRecordIsSkippedAndTheNextRecordIsProcessed() {
+        TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.AUCTION_COMMANDS.name(),
+                new StringSerializer(), new ByteArraySerializer());
+
+        raw.pipeInput("a-1", "{\"type\":\"PlaceBid\",\"amount\":".getBytes(StandardCharsets.UTF_8), T0);
+        raw.pipeInput("a-1", "{\"type\":\"Surrender\"}".getBytes(StandardCharsets.UTF_8), T0);
+        send(open("a-1", T0.plusSeconds(60), 0), T0.plusSeconds(1));
+
+        assertThat(events.readValuesToList()).singleElement().isInstanceOf(AuctionOpened.class);
+    }
+
+    @Test
+    void commandKeyedByAnotherAuctionGoesToDeadLettersWithoutTouchingState() {
+        TestOutputTopic<byte[], byte[]> deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(),
+                Topics.DEAD_LETTERS.keySerde().deserializer(), Topics.DEAD_LETTERS.valueSerde().deserializer());
+
+        commands.pipeInput(new TestRecord<>("a-2", open("a-1", T0.plusSeconds(60), 0), T0));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("a-2");
+        assertThat(headerNames(dead)).anyMatch(name -> name.contains("exception"));
+        assertThat(events.isEmpty()).isTrue();
+        assertThat(auctions().get("a-1")).isNull();
+    }
+
+    @Test
+    void describeHasNoGeneratedNames() {
+        TopologyDescription description = BidEngineTopology.build(BidEngineConfig.DEFAULT).describe();
+
+        assertThat(description.toString()).doesNotContain("KSTREAM-", "KTABLE-");
+        assertThat(description.subtopologies()).singleElement().satisfies(sub -> assertThat(sub.nodes())
+                .extracting(TopologyDescription.Node::name)
+                .containsExactlyInAnyOrder(BidEngineTopology.COMMANDS_SOURCE, BidEngineTopology.COMMAND_PROCESSOR,
+                        BidEngineTopology.PARTITION_TICKER, BidEngineTopology.EVENTS_SINK,
+                        BidEngineTopology.TICKS_SINK));
+        assertThat(description.toString()).contains(BidEngineTopology.AUCTION_STORE,
+                BidEngineTopology.DEADLINE_STORE, BidEngineTopology.DECIDED_COMMAND_STORE);
+    }
+
+    private void send(AuctionCommand command, Instant brokerTime) {
+        commands.pipeInput(new TestRecord<>(command.auctionId(), command, brokerTime));
+    }
+
+    private static OpenAuction open(String auctionId, Instant endsAt, long softCloseSeconds) {
+        return new OpenAuction("c-1", auctionId, "sally", VOUCHER, 1_000, 100, null, null, endsAt, softCloseSeconds);
+    }
+
+    private KeyValueStore<String, Auction> auctions() {
+        return driver.getKeyValueStore(BidEngineTopology.AUCTION_STORE);
+    }
+
+    private KeyValueStore<String, AuctionEvent> decidedCommands() {
+        return driver.getKeyValueStore(BidEngineTopology.DECIDED_COMMAND_STORE);
+    }
+
+    private List<DeadlineKey> deadlineKeys() {
+        KeyValueStore<DeadlineKey, DeadlineAction> store = driver.getKeyValueStore(BidEngineTopology.DEADLINE_STORE);
+        try (var all = store.all()) {
+            return StreamSupport.stream(((Iterable<org.apache.kafka.streams.KeyValue<DeadlineKey, DeadlineAction>>)
+                    () -> all).spliterator(), false).map(kv -> kv.key).toList();
+        }
+    }
+
+    private static List<String> headerNames(TestRecord<byte[], byte[]> record) {
+        return StreamSupport.stream(record.headers().spliterator(), false).map(Header::key).toList();
+    }
+}
