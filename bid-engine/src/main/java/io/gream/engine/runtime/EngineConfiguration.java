@@ -1,0 +1,66 @@
+package io.gream.engine.runtime;
+
+import io.gream.contracts.Topic;
+import io.gream.contracts.Topics;
+import io.gream.engine.topology.BidEngineTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import java.time.Duration;
+
+/**
+ * Wires the topology to Kafka: the topics it needs (created at startup when missing, their required configs
+ * enforced when present), the {@link KafkaStreams} instance, its lifecycle, health and metrics.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+    @Bean
+    KafkaStreams kafkaStreams(KafkaProperties kafka, EngineProperties engine) {
+        return new KafkaStreams(BidEngineTopology.build(engine.toConfig()),
+                StreamsSettings.resolve(kafka.buildStreamsProperties()));
+    }
+
+    @Bean
+    KafkaStreamsLifecycle kafkaStreamsLifecycle(KafkaStreams streams) {
+        return new KafkaStreamsLifecycle(streams, Duration.ofSeconds(30));
+    }
+
+    @Bean
+    KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(KafkaStreams streams) {
+        return new KafkaStreamsHealthIndicator(streams);
+    }
+
+    @Bean
+    KafkaStreamsMetrics kafkaStreamsMetrics(KafkaStreams streams, MeterRegistry registry) {
+        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(registry);
+        return metrics;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics greamTopics(EngineProperties engine) {
+        EngineProperties.TopicSettings settings = engine.topics();
+        return new KafkaAdmin.NewTopics(
+                newTopic(Topics.AUCTION_COMMANDS, settings),
+                newTopic(Topics.AUCTION_EVENTS, settings),
+                newTopic(Topics.DEAD_LETTERS, settings));
+    }
+
+    private static NewTopic newTopic(Topic<?, ?> topic, EngineProperties.TopicSettings settings) {
+        return TopicBuilder.name(topic.name())
+                .partitions(settings.partitions())
+                .replicas(settings.replicationFactor())
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()))
+                .configs(topic.configs())
+                .build();
+    }
+}
