@@ -40,7 +40,7 @@ class EngineConfiguration {
     }
 
     @Bean
-    KafkaStreamsMetrics kafkaStreamsMetrics(KafkaStreams streams, MeterRegistry registry) {
+    KafkaStreamsMetrics engineStreamsMetrics(KafkaStreams streams, MeterRegistry registry) {
         KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(registry);
         return metrics;
