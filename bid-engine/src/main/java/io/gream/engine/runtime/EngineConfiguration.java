@@ -24,8 +24,8 @@ import java.time.Duration;
 class EngineConfiguration {
 
     @Bean
-    KafkaStreams kafkaStreams(KafkaProperties kafka, EngineProperties engine) {
-        return new KafkaStreams(BidEngineTopology.build(engine.toConfig()),
+    KafkaStreams kafkaStreams(KafkaProperties kafka, EngineProperties engine, MeterRegistry registry) {
+        return new KafkaStreams(BidEngineTopology.build(engine.toConfig(), new MicrometerEngineObserver(registry)),
                 StreamsSettings.resolve(kafka.buildStreamsProperties()));
     }
 

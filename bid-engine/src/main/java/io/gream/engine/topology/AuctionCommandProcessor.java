@@ -13,6 +13,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,14 +36,16 @@ final class AuctionCommandProcessor implements Processor<String, CommandLogEntry
     private static final Logger log = LoggerFactory.getLogger(AuctionCommandProcessor.class);
 
     private final BidEngineConfig config;
+    private final EngineObserver observer;
     private final AuctionRules rules;
     private ProcessorContext<String, AuctionEvent> context;
     private AuctionBook book;
     private DeadlineIndex deadlines;
     private DecidedCommands decided;
 
-    AuctionCommandProcessor(BidEngineConfig config) {
+    AuctionCommandProcessor(BidEngineConfig config, EngineObserver observer) {
         this.config = config;
+        this.observer = observer;
         this.rules = new AuctionRules(config.limits());
     }
 
@@ -78,6 +81,7 @@ final class AuctionCommandProcessor implements Processor<String, CommandLogEntry
         }
         apply(state, decision.events());
         decided.record(decision.outcome());
+        observer.decided(decision.outcome());
     }
 
     private void closeDue(Instant now) {
@@ -85,7 +89,11 @@ final class AuctionCommandProcessor implements Processor<String, CommandLogEntry
             Auction auction = book.find(due.key.auctionId()).orElseThrow(() -> new IllegalStateException(
                     "deadline index names unknown auction " + due.key.auctionId()));
             if (due.value == DeadlineAction.CLOSE) {
-                rules.closeIfDue(auction, now).ifPresent(closed -> apply(Optional.of(auction), List.of(closed)));
+                rules.closeIfDue(auction, now).ifPresent(closed -> {
+                    apply(Optional.of(auction), List.of(closed));
+                    observer.closedAtDeadline(closed, Duration.ofMillis(
+                            context.currentSystemTimeMs() - closed.at().toEpochMilli()));
+                });
             } else {
                 decided.purge(auction.auctionId());
                 book.retire(auction);

@@ -45,12 +45,17 @@ public final class BidEngineTopology {
     private BidEngineTopology() {
     }
 
+    /** The topology without metrics, as tests and tools build it. */
     public static Topology build(BidEngineConfig config) {
+        return build(config, EngineObserver.NONE);
+    }
+
+    public static Topology build(BidEngineConfig config, EngineObserver observer) {
         Topology topology = new Topology();
         topology.addSource(COMMANDS_SOURCE, Topics.AUCTION_COMMANDS.keySerde().deserializer(),
                 Topics.AUCTION_COMMANDS.valueSerde().deserializer(), Topics.AUCTION_COMMANDS.name());
 
-        topology.addProcessor(COMMAND_PROCESSOR, () -> new AuctionCommandProcessor(config), COMMANDS_SOURCE);
+        topology.addProcessor(COMMAND_PROCESSOR, () -> new AuctionCommandProcessor(config, observer), COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUCTION_STORE),
                 Serdes.String(), new JsonSerde<>(Auction.class)).withCachingEnabled(), COMMAND_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINE_STORE),

@@ -58,6 +58,7 @@ class BidEngineTopologyTest {
     @TempDir
     Path stateDir;
 
+    private final RecordingObserver observer = new RecordingObserver();
     private TopologyTestDriver driver;
     private TestInputTopic<String, CommandLogEntry> commands;
     private TestOutputTopic<String, AuctionEvent> events;
@@ -75,7 +76,7 @@ class BidEngineTopologyTest {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueProcessingExceptionHandler.class.getName());
         driver = new TopologyTestDriver(BidEngineTopology.build(
-                new BidEngineConfig(BidEngineConfig.DEFAULT.limits(), TICK, Duration.ofHours(24))), props, T0);
+                new BidEngineConfig(BidEngineConfig.DEFAULT.limits(), TICK, Duration.ofHours(24)), observer), props, T0);
         commands = driver.createInputTopic(Topics.AUCTION_COMMANDS.name(),
                 Topics.AUCTION_COMMANDS.keySerde().serializer(), Topics.AUCTION_COMMANDS.valueSerde().serializer());
         events = driver.createOutputTopic(Topics.AUCTION_EVENTS.name(),
@@ -246,6 +247,20 @@ class BidEngineTopologyTest {
     }
 
     @Test
+    void reportsEachFirstDecisionAndTheCloseLagToTheObserver() {
+        send(open("a-1", T0.plusSeconds(1), 0), T0);
+        send(new PlaceBid("c-2", "a-1", "sally", 5_000), T0.plusMillis(10));
+        send(new PlaceBid("c-2", "a-1", "sally", 5_000), T0.plusMillis(20));
+
+        driver.advanceWallClockTime(Duration.ofMillis(1_200));
+
+        assertThat(observer.decided).extracting(outcome -> outcome.getClass().getSimpleName())
+                .containsExactly("AuctionOpened", "BidRejected");
+        assertThat(observer.closeLags).singleElement()
+                .satisfies(lag -> assertThat(lag).isBetween(Duration.ZERO, Duration.ofMillis(400)));
+    }
+
+    @Test
     void describeHasNoGeneratedNames() {
         TopologyDescription description = BidEngineTopology.build(BidEngineConfig.DEFAULT).describe();
 
@@ -285,5 +300,20 @@ class BidEngineTopologyTest {
 
     private static List<String> headerNames(TestRecord<byte[], byte[]> record) {
         return StreamSupport.stream(record.headers().spliterator(), false).map(Header::key).toList();
+    }
+
+    private static final class RecordingObserver implements EngineObserver {
+        final List<CommandOutcome> decided = new java.util.ArrayList<>();
+        final List<Duration> closeLags = new java.util.ArrayList<>();
+
+        @Override
+        public void decided(CommandOutcome outcome) {
+            decided.add(outcome);
+        }
+
+        @Override
+        public void closedAtDeadline(AuctionClosed closed, Duration lag) {
+            closeLags.add(lag);
+        }
     }
 }
