@@ -20,7 +20,8 @@ import java.util.Set;
  * <pre>
  *  gream.auction-commands ─► auction-command-processor ─► gream.auction-events
  *          ▲             └─► partition-ticker ──┐           (auction-store, auction-deadline-store,
- *          └────────────── ticks-sink ◄─────────┘            decided-command-store)
+ *          └────────────── ticks-sink ◄─────────┘            decided-command-store; the ticker reads
+ *                                                             auction-deadline-store)
  * </pre>
  *
  * Every node and store is named here: generated names would change whenever the topology does and orphan the
@@ -56,16 +57,16 @@ public final class BidEngineTopology {
                 Topics.AUCTION_COMMANDS.valueSerde().deserializer(), Topics.AUCTION_COMMANDS.name());
 
         topology.addProcessor(COMMAND_PROCESSOR, () -> new AuctionCommandProcessor(config, observer), COMMANDS_SOURCE);
+        topology.addProcessor(PARTITION_TICKER, () -> new PartitionTicker(config.tickInterval()), COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUCTION_STORE),
                 Serdes.String(), new JsonSerde<>(Auction.class)).withCachingEnabled(), COMMAND_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINE_STORE),
-                DeadlineKey.SERDE, DeadlineAction.SERDE), COMMAND_PROCESSOR);
+                DeadlineKey.SERDE, DeadlineAction.SERDE), COMMAND_PROCESSOR, PARTITION_TICKER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECIDED_COMMAND_STORE),
                 Serdes.String(), new JsonSerde<>(AuctionEvent.class)), COMMAND_PROCESSOR);
         topology.addSink(EVENTS_SINK, Topics.AUCTION_EVENTS.name(), Topics.AUCTION_EVENTS.keySerde().serializer(),
                 Topics.AUCTION_EVENTS.valueSerde().serializer(), COMMAND_PROCESSOR);
 
-        topology.addProcessor(PARTITION_TICKER, () -> new PartitionTicker(config.tickInterval()), COMMANDS_SOURCE);
         StreamPartitioner<String, CommandLogEntry> ownPartition = (topic, key, tick, partitions) ->
                 Optional.of(Set.of(((Tick) tick).partition()));
         topology.addSink(TICKS_SINK, Topics.AUCTION_COMMANDS.name(), Topics.AUCTION_COMMANDS.keySerde().serializer(),

@@ -6,20 +6,23 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Duration;
 
 /**
- * Keeps each partition's clock moving: a wall-clock punctuator appends a {@link Tick} to the task's own partition
- * of {@code gream.auction-commands} every tick interval.
+ * Keeps each partition's clock moving when users do not: a wall-clock punctuator appends a {@link Tick} to the
+ * task's own partition of {@code gream.auction-commands} whenever something in the deadline index is due by the
+ * wall clock but the partition's clock has not reached it yet.
  *
  * <p>The broker stamps the tick ({@code LogAppendTime}) when it appends it, after every command already in the
  * partition. When the {@link AuctionCommandProcessor} reads it back, the partition's clock reaches that time with
- * every earlier command decided, so auctions due by then can close, even when no user writes to the partition.
- * Closing thereby stays a function of the log alone.
+ * every earlier command decided, and the due auctions close. Closing thereby stays a function of the log alone,
+ * and a partition with nothing due gets no ticks at all, so the command log does not fill with them.
  *
  * <p>Only the active task ticks, inside its exactly-once transaction, so a failed-over partition keeps ticking from
- * its new owner and no instance is special. The ticker ignores the records it is fed.
+ * its new owner and no instance is special. The ticker reads the deadline index and ignores the records it is fed.
  */
 final class PartitionTicker implements Processor<String, CommandLogEntry, String, Tick> {
 
@@ -31,9 +34,19 @@ final class PartitionTicker implements Processor<String, CommandLogEntry, String
 
     @Override
     public void init(ProcessorContext<String, Tick> context) {
+        KeyValueStore<DeadlineKey, DeadlineAction> deadlines = context.getStateStore(BidEngineTopology.DEADLINE_STORE);
         Tick tick = new Tick(context.taskId().partition());
-        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME,
-                now -> context.forward(new Record<>(null, tick, now)));
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, wallClock -> {
+            long partitionClock = context.currentStreamTimeMs();
+            try (KeyValueIterator<DeadlineKey, DeadlineAction> first = deadlines.all()) {
+                if (first.hasNext()) {
+                    long earliestDue = first.peekNextKey().dueAtMillis();
+                    if (earliestDue <= wallClock && partitionClock < earliestDue) {
+                        context.forward(new Record<>(null, tick, wallClock));
+                    }
+                }
+            }
+        });
     }
 
     @Override

@@ -206,14 +206,21 @@ class BidEngineTopologyTest {
     }
 
     @Test
-    void tickerAppendsTicksToItsOwnPartition() {
-        TestOutputTopic<String, CommandLogEntry> ticks = driver.createOutputTopic(Topics.AUCTION_COMMANDS.name(),
-                Topics.AUCTION_COMMANDS.keySerde().deserializer(),
+    void ticksOnlyWhileAnAuctionIsDueAndThePartitionClockIsBehind() {
+        TestOutputTopic<String, CommandLogEntry> commandLog = driver.createOutputTopic(
+                Topics.AUCTION_COMMANDS.name(), Topics.AUCTION_COMMANDS.keySerde().deserializer(),
                 Topics.AUCTION_COMMANDS.valueSerde().deserializer());
+        send(open("a-1", T0.plusSeconds(1), 0), T0);
 
-        driver.advanceWallClockTime(TICK);
+        driver.advanceWallClockTime(Duration.ofMillis(600));
+        assertThat(commandLog.isEmpty()).as("nothing due yet").isTrue();
 
-        assertThat(ticks.readValuesToList()).contains(new Tick(0));
+        driver.advanceWallClockTime(Duration.ofMillis(600));
+        assertThat(commandLog.readValuesToList()).containsExactly(new Tick(0));
+        assertThat(auctions().get("a-1")).isInstanceOf(Auction.Closed.class);
+
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertThat(commandLog.isEmpty()).as("closed: nothing due until the purge").isTrue();
     }
 
     /**
