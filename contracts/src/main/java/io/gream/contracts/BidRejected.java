@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A bid was refused. Changes nothing, so it has no {@code seq}.
  *
- * @param minNextBid the least a bid must offer now, absent when the auction does not exist
+ * @param minNextBid the least a bid must offer now, absent when the auction does not exist or has ended
  */
 public record BidRejected(
         String eventId,

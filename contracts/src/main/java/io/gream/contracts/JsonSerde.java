@@ -49,12 +49,18 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             throw new SerializationException("Empty payload on " + topic + " where a " + type.getSimpleName()
                     + " was expected");
         }
+        T value;
         try {
-            return reader.readValue(data);
+            value = reader.readValue(data);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new SerializationException("Not a valid " + type.getSimpleName() + " on " + topic + ": "
                     + e.getMessage(), e);
         }
+        if (value == null) {
+            throw new SerializationException("JSON null on " + topic + " where a " + type.getSimpleName()
+                    + " was expected");
+        }
+        return value;
     }
 
     public Class<T> type() {
