@@ -18,7 +18,7 @@ import io.gream.contracts.RejectionReason;
 import io.gream.contracts.SequencedEvent;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Optional;
 
 import static io.gream.contracts.RejectionReason.ALREADY_LEADING;
@@ -53,6 +53,9 @@ import static io.gream.contracts.RejectionReason.SELF_BID;
  * with {@code minIncrement > 0}, so an equal amount is {@code BID_TOO_LOW} and the earlier bid keeps the lead.
  */
 public final class AuctionRules {
+
+    /** Voucher expiry dates are calendar dates where the vouchers are redeemed: Korea. */
+    static final ZoneId VOUCHER_ZONE = ZoneId.of("Asia/Seoul");
 
     private final RuleLimits limits;
 
@@ -154,7 +157,7 @@ public final class AuctionRules {
                     "softCloseSeconds must be in 0.." + limits.maxDuration().toSeconds());
         }
         if (open.item().faceValue() <= 0
-                || open.item().voucherExpiresOn().isBefore(open.endsAt().atZone(ZoneOffset.UTC).toLocalDate())) {
+                || open.item().voucherExpiresOn().isBefore(open.endsAt().atZone(VOUCHER_ZONE).toLocalDate())) {
             return rejected(open, at, INVALID_ITEM,
                     "the voucher needs a positive faceValue and must not expire before the auction ends");
         }
@@ -226,10 +229,15 @@ public final class AuctionRules {
     private static AuctionClosed closed(Auction.Open open, long seq, Instant at, String commandId,
                                         CloseOutcome outcome) {
         Bid leader = open.leader();
-        boolean won = outcome.hasWinner();
+        Long price = switch (outcome) {
+            case SOLD -> leader.amount();
+            // Whoever bids at least the buy-now price buys at that price, never above it.
+            case BUY_NOW -> open.terms().buyNowPrice();
+            case RESERVE_NOT_MET, NO_BIDS -> null;
+        };
         return new AuctionClosed(SequencedEvent.eventId(open.auctionId(), seq), open.auctionId(), seq, at, commandId,
-                open.terms().sellerId(), open.terms().item(), outcome, won ? leader.bidderId() : null,
-                won ? leader.amount() : null, open.bidCount());
+                open.terms().sellerId(), open.terms().item(), outcome,
+                outcome.hasWinner() ? leader.bidderId() : null, price, open.bidCount());
     }
 
     private static Decision bidRejected(PlaceBid bid, Instant at, RejectionReason reason, Long minNextBid) {
