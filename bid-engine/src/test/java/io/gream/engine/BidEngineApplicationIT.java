@@ -61,7 +61,7 @@ class BidEngineApplicationIT {
 
     private static EmbeddedKafkaKraftBroker broker;
 
-    /** Under {@code target/}: the engine refuses a state directory in the system's temporary folder. */
+    /** Under {@code target/}, so every run starts empty and a failed run can be inspected. */
     private final Path dataDir = Path.of("target", "it-state", UUID.randomUUID().toString()).toAbsolutePath();
 
     private ConfigurableApplicationContext engine;

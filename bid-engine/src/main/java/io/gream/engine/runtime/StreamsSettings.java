@@ -4,6 +4,8 @@ import io.gream.contracts.Topics;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,11 +18,14 @@ import java.util.Properties;
  *
  * <p>Enforced, whatever the configuration says: {@code exactly_once_v2} (a crash must neither lose nor repeat a
  * decision) and poison records to {@code gream.dead-letters} while processing continues. Required: an
- * {@code application.id}, a {@code state.dir} that is not a temporary directory (state there may be wiped and
- * would be restored from the changelog on every start) and an {@code application.server} (interactive queries
- * find each key's owner through it).
+ * {@code application.id}, an explicit {@code state.dir} other than Kafka Streams' default
+ * {@code <tmpdir>/kafka-streams} (a temporary folder may be wiped, and every start would then restore all state
+ * from the changelog), and an {@code application.server} (interactive queries find each key's owner through it).
+ * Any other state directory under the temporary folder is allowed with a warning.
  */
 final class StreamsSettings {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsSettings.class);
 
     private StreamsSettings() {
     }
@@ -39,9 +44,14 @@ final class StreamsSettings {
                 "spring.kafka.streams.properties[application.server] (host:port other instances reach this one at)");
         String stateDir = require(settings, StreamsConfig.STATE_DIR_CONFIG, "spring.kafka.streams.state-dir");
         Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-        if (Path.of(stateDir).toAbsolutePath().normalize().startsWith(tmp)) {
-            throw new IllegalStateException("spring.kafka.streams.state-dir (" + stateDir + ") is under " + tmp
-                    + ", which the OS may clear; point it at a durable directory");
+        Path state = Path.of(stateDir).toAbsolutePath().normalize();
+        if (state.equals(tmp) || state.equals(tmp.resolve("kafka-streams"))) {
+            throw new IllegalStateException("spring.kafka.streams.state-dir (" + stateDir + ") is the temporary "
+                    + "folder Kafka Streams falls back to, which the OS may clear; point it at a durable directory");
+        }
+        if (state.startsWith(tmp)) {
+            log.warn("spring.kafka.streams.state-dir {} is under {}; if the OS clears it, every start restores all "
+                    + "state from the changelog", stateDir, tmp);
         }
 
         Properties properties = new Properties();

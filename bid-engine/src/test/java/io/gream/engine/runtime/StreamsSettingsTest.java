@@ -29,7 +29,7 @@ class StreamsSettingsTest {
     }
 
     @Test
-    void refusesAStateDirectoryInTheTemporaryFolder() {
+    void refusesKafkaStreamsDefaultStateDirectoryInTheTemporaryFolder() {
         configured.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/kafka-streams");
 
         assertThatIllegalStateException().isThrownBy(() -> StreamsSettings.resolve(configured))
