@@ -3,11 +3,14 @@ package io.gream.engine.runtime;
 import io.gream.contracts.Topic;
 import io.gream.contracts.Topics;
 import io.gream.engine.topology.BidEngineTopology;
+import io.gream.engine.topology.EngineObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +18,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Wires the topology to Kafka: the topics it needs (created at startup when missing, their required configs
@@ -24,9 +28,22 @@ import java.time.Duration;
 class EngineConfiguration {
 
     @Bean
-    KafkaStreams kafkaStreams(KafkaProperties kafka, EngineProperties engine, MeterRegistry registry) {
-        return new KafkaStreams(BidEngineTopology.build(engine.toConfig(), new MicrometerEngineObserver(registry)),
+    KafkaStreams kafkaStreams(KafkaProperties kafka, EngineProperties engine, List<EngineObserver> observers) {
+        return new KafkaStreams(BidEngineTopology.build(engine.toConfig(),
+                EngineObserver.all(observers.toArray(EngineObserver[]::new))),
                 StreamsSettings.resolve(kafka.buildStreamsProperties()));
+    }
+
+    /** Where other instances reach this one: the {@code application.server} Kafka Streams advertises. */
+    @Bean
+    HostInfo engineHost(KafkaProperties kafka) {
+        return HostInfo.buildFromEndpoint(StreamsSettings.resolve(kafka.buildStreamsProperties())
+                .getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
+    }
+
+    @Bean
+    MicrometerEngineObserver micrometerEngineObserver(MeterRegistry registry) {
+        return new MicrometerEngineObserver(registry);
     }
 
     @Bean

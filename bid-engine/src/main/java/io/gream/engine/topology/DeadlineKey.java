@@ -12,9 +12,9 @@ import java.time.Instant;
  * is time order (8 bytes big-endian with the sign bit flipped, then the UTF-8 id), which lets the closer read the
  * due entries from the front of the store and stop at the first one not yet due.
  */
-record DeadlineKey(long dueAtMillis, String auctionId) {
+public record DeadlineKey(long dueAtMillis, String auctionId) {
 
-    static final Serde<DeadlineKey> SERDE = Serdes.serdeFrom(
+    public static final Serde<DeadlineKey> SERDE = Serdes.serdeFrom(
             (topic, key) -> key == null ? null : key.toBytes(),
             (topic, bytes) -> bytes == null ? null : fromBytes(bytes));
 
@@ -22,7 +22,7 @@ record DeadlineKey(long dueAtMillis, String auctionId) {
         return new DeadlineKey(dueAt.toEpochMilli(), auctionId);
     }
 
-    Instant dueAt() {
+    public Instant dueAt() {
         return Instant.ofEpochMilli(dueAtMillis);
     }
 

@@ -15,6 +15,25 @@ public interface EngineObserver {
     EngineObserver NONE = new EngineObserver() {
     };
 
+    /** Tells every one of {@code observers}, in order. */
+    static EngineObserver all(EngineObserver... observers) {
+        return new EngineObserver() {
+            @Override
+            public void decided(CommandOutcome outcome) {
+                for (EngineObserver observer : observers) {
+                    observer.decided(outcome);
+                }
+            }
+
+            @Override
+            public void closedAtDeadline(AuctionClosed closed, Duration lag) {
+                for (EngineObserver observer : observers) {
+                    observer.closedAtDeadline(closed, lag);
+                }
+            }
+        };
+    }
+
     /** A command was decided for the first time (repeats are not reported). */
     default void decided(CommandOutcome outcome) {
     }

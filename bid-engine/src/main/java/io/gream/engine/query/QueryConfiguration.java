@@ -1,0 +1,36 @@
+package io.gream.engine.query;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+
+/** The query API's parts: where auctions live, how to ask another instance, and who waits for outcomes. */
+@Configuration(proxyBeanMethods = false)
+class QueryConfiguration {
+
+    @Bean
+    OutcomeWaiters outcomeWaiters() {
+        return new OutcomeWaiters();
+    }
+
+    @Bean
+    AuctionLocator auctionLocator(KafkaStreams streams, HostInfo engineHost) {
+        return new AuctionLocator(streams, engineHost);
+    }
+
+    @Bean
+    EngineForwarder engineForwarder(@Value("${gream.engine.internal-token:}") String internalToken) {
+        return new EngineForwarder(Duration.ofMillis(500), internalToken);
+    }
+
+    @Bean
+    @ConditionalOnExpression("!'${gream.engine.internal-token:}'.isEmpty()")
+    InternalTokenFilter internalTokenFilter(@Value("${gream.engine.internal-token}") String internalToken) {
+        return new InternalTokenFilter(internalToken);
+    }
+}
