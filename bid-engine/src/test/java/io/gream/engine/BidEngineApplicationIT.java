@@ -17,18 +17,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -57,7 +52,7 @@ import static org.awaitility.Awaitility.await;
 class BidEngineApplicationIT {
 
     private static final Item VOUCHER = new Item("CU", "Banana Milk", 1_700, LocalDate.now().plusYears(1));
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = EngineTestSupport.TIMEOUT;
 
     private static EmbeddedKafkaKraftBroker broker;
 
@@ -70,13 +65,7 @@ class BidEngineApplicationIT {
 
     @BeforeAll
     static void startBroker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
+        broker = EngineTestSupport.startBroker();
     }
 
     @AfterAll
@@ -100,7 +89,7 @@ class BidEngineApplicationIT {
     @Test
     void decidesCommandsClosesAuctionsAndRestoresStateAfterRestart() throws Exception {
         engine = startEngine(dataDir.resolve("first"));
-        producer = idempotentProducer();
+        producer = EngineTestSupport.idempotentProducer(broker);
         events = readCommittedConsumer(Topics.AUCTION_EVENTS.name());
         String auctionId = "a-" + UUID.randomUUID();
 
@@ -144,7 +133,7 @@ class BidEngineApplicationIT {
     @Test
     void closesAnAuctionByTheBrokersClockWithNoFurtherTraffic() throws Exception {
         engine = startEngine(dataDir);
-        producer = idempotentProducer();
+        producer = EngineTestSupport.idempotentProducer(broker);
         events = readCommittedConsumer(Topics.AUCTION_EVENTS.name());
         String auctionId = "a-" + UUID.randomUUID();
 
@@ -164,7 +153,7 @@ class BidEngineApplicationIT {
     @Test
     void sendsPoisonToDeadLettersAndKeepsDeciding() throws Exception {
         engine = startEngine(dataDir);
-        producer = idempotentProducer();
+        producer = EngineTestSupport.idempotentProducer(broker);
         events = readCommittedConsumer(Topics.AUCTION_EVENTS.name());
         String auctionId = "a-" + UUID.randomUUID();
         byte[] poison = "{\"type\":\"PlaceBid\",\"amount\":".getBytes(StandardCharsets.UTF_8);
@@ -206,23 +195,11 @@ class BidEngineApplicationIT {
     }
 
     private ConfigurableApplicationContext startEngine(Path stateDir) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(BidEngineApplication.class).run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.kafka.streams.state-dir=" + stateDir,
-                "--gream.engine.topics.partitions=3",
-                "--gream.engine.topics.replication-factor=1",
-                "--gream.engine.topics.min-insync-replicas=1",
-                "--gream.engine.tick-interval=100ms");
-        KafkaStreams streams = context.getBean(KafkaStreams.class);
-        await().atMost(TIMEOUT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
-        return context;
+        return EngineTestSupport.startEngine(broker, stateDir, 0, "--gream.engine.tick-interval=100ms");
     }
 
     private void send(AuctionCommand command) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.AUCTION_COMMANDS.name(), command.auctionId(),
-                Topics.AUCTION_COMMANDS.valueSerde().serializer().serialize(Topics.AUCTION_COMMANDS.name(), command)))
-                .get();
+        EngineTestSupport.send(producer, command);
     }
 
     /** Reads until {@code count} more events of the auction have arrived, and returns them in order. */
@@ -237,13 +214,6 @@ class BidEngineApplicationIT {
             return received.size() >= count;
         });
         return received;
-    }
-
-    private static KafkaProducer<String, byte[]> idempotentProducer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
 
     private static KafkaConsumer<String, AuctionEvent> readCommittedConsumer(String topic) {

@@ -49,9 +49,12 @@ public sealed interface Auction permits Auction.Open, Auction.Closed, Auction.Ca
     record Open(AuctionTerms terms, long seq, Instant endsAt, Bid leader, long bidCount) implements Auction {
     }
 
-    /** Ended at its deadline or by a buy-now bid; {@code winner} is the leader when the outcome has one. */
+    /**
+     * Ended at its deadline or by a buy-now bid. When the outcome has a winner, it is the leader and pays
+     * {@code price}; otherwise {@code price} is {@code null}.
+     */
     record Closed(AuctionTerms terms, long seq, Instant endsAt, Bid leader, long bidCount,
-                  CloseOutcome outcome, Instant closedAt) implements Auction {
+                  CloseOutcome outcome, Long price, Instant closedAt) implements Auction {
     }
 
     /** Withdrawn by its seller before any bid. */

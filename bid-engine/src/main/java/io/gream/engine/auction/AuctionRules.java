@@ -119,7 +119,7 @@ public final class AuctionRules {
         if (event instanceof AuctionClosed e) {
             Auction auction = state.orElseThrow();
             return Optional.of(new Auction.Closed(auction.terms(), e.seq(), auction.endsAt(), auction.leader(),
-                    auction.bidCount(), e.outcome(), e.at()));
+                    auction.bidCount(), e.outcome(), e.price(), e.at()));
         }
         if (event instanceof AuctionCancelled e) {
             Auction auction = state.orElseThrow();

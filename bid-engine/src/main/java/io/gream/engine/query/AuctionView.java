@@ -41,9 +41,10 @@ record AuctionView(
         var leader = auction.leader();
         String status = auction instanceof Auction.Open ? "OPEN"
                 : auction instanceof Auction.Closed ? "CLOSED" : "CANCELLED";
-        CloseOutcome outcome = auction instanceof Auction.Closed closed ? closed.outcome() : null;
+        Auction.Closed closed = auction instanceof Auction.Closed c ? c : null;
+        CloseOutcome outcome = closed == null ? null : closed.outcome();
         boolean won = outcome != null && outcome.hasWinner();
-        Long price = !won ? null : outcome == CloseOutcome.BUY_NOW ? terms.buyNowPrice() : leader.amount();
+        Long price = closed == null ? null : closed.price();
         return new AuctionView(terms.auctionId(), status, terms.sellerId(), terms.item(), terms.startPrice(),
                 terms.minIncrement(), terms.reservePrice(), terms.buyNowPrice(),
                 leader == null ? null : leader.amount(),

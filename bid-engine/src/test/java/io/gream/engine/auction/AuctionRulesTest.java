@@ -1043,7 +1043,7 @@ class AuctionRulesTest {
             Auction auction = given(opened(), aliceLeads(1_200), closed).orElseThrow();
 
             assertThat(auction).isEqualTo(new Auction.Closed(defaultTerms, 3, ENDS_AT,
-                    new Bid(ALICE, 1_200, BID_TIME, "cmd-alice"), 1, CloseOutcome.SOLD, ENDS_AT));
+                    new Bid(ALICE, 1_200, BID_TIME, "cmd-alice"), 1, CloseOutcome.SOLD, 1_200L, ENDS_AT));
         }
 
         @Test

@@ -4,26 +4,19 @@ import io.gream.contracts.AuctionCommand;
 import io.gream.contracts.Item;
 import io.gream.contracts.OpenAuction;
 import io.gream.contracts.PlaceBid;
-import io.gream.contracts.Topics;
-import io.gream.engine.BidEngineApplication;
+import io.gream.engine.EngineTestSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  */
 class AuctionQueryIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = EngineTestSupport.TIMEOUT;
     private static final Item VOUCHER = new Item("GS25", "Gift Card 10,000", 10_000, LocalDate.now().plusYears(1));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -60,13 +52,7 @@ class AuctionQueryIT {
 
     @BeforeAll
     static void startBroker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
+        broker = EngineTestSupport.startBroker();
     }
 
     @AfterAll
@@ -84,12 +70,12 @@ class AuctionQueryIT {
 
     @Test
     void answersForEveryAuctionThroughEitherInstanceAndSurvivesLosingOne() throws Exception {
-        int portA = freePort();
-        int portB = freePort();
+        int portA = EngineTestSupport.freePort();
+        int portB = EngineTestSupport.freePort();
         ConfigurableApplicationContext engineA = startEngine("a", portA);
         ConfigurableApplicationContext engineB = startEngine("b", portB);
         awaitBothRunningWithTheWorkShared(engineA, engineB);
-        producer = producer();
+        producer = EngineTestSupport.idempotentProducer(broker);
 
         List<String> auctions = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -160,13 +146,7 @@ class AuctionQueryIT {
     }
 
     private ConfigurableApplicationContext startEngine(String name, int port) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(BidEngineApplication.class).run(
-                "--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.kafka.streams.state-dir=" + dataDir.resolve(name),
-                "--gream.engine.topics.partitions=3",
-                "--gream.engine.topics.replication-factor=1",
-                "--gream.engine.topics.min-insync-replicas=1");
+        ConfigurableApplicationContext context = EngineTestSupport.startEngine(broker, dataDir.resolve(name), port);
         engines.add(context);
         return context;
     }
@@ -177,21 +157,6 @@ class AuctionQueryIT {
     }
 
     private void send(AuctionCommand command) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.AUCTION_COMMANDS.name(), command.auctionId(),
-                Topics.AUCTION_COMMANDS.valueSerde().serializer().serialize(Topics.AUCTION_COMMANDS.name(), command)))
-                .get();
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        EngineTestSupport.send(producer, command);
     }
 }
