@@ -11,15 +11,20 @@ public final class Topics {
 
     /**
      * Commands from the ingress, and the engine's {@link Tick}s. {@code LogAppendTime}, so a command's time is the
-     * broker's and no client can choose when its bid counts.
+     * broker's and no client can choose when its bid counts. Kept forever: it is the system of record, from which
+     * every decision can be replayed.
      */
     public static final Topic<String, CommandLogEntry> AUCTION_COMMANDS = new Topic<>(
             "gream.auction-commands", Serdes.String(), new JsonSerde<>(CommandLogEntry.class),
-            Map.of("message.timestamp.type", "LogAppendTime"));
+            Map.of("message.timestamp.type", "LogAppendTime", "retention.ms", "-1"));
 
-    /** Every decision of the bid-engine; the public tap for analytics. Written only by the bid-engine. */
+    /**
+     * Every decision of the bid-engine; the public tap for analytics. Written only by the bid-engine. Kept forever,
+     * so settlement, notifications and analytics can be rebuilt from it.
+     */
     public static final Topic<String, AuctionEvent> AUCTION_EVENTS = new Topic<>(
-            "gream.auction-events", Serdes.String(), new JsonSerde<>(AuctionEvent.class), Map.of());
+            "gream.auction-events", Serdes.String(), new JsonSerde<>(AuctionEvent.class),
+            Map.of("retention.ms", "-1"));
 
     /**
      * Records no consumer could read or process: the original key and bytes, plus headers saying what failed and
