@@ -1,0 +1,10 @@
+package io.gream.ingress.auction;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** Body of {@code POST /api/auctions/{id}/bids}. Names no bidder: the bidder is the caller. */
+record PlaceBidRequest(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Whole minor units (KRW: won)",
+                example = "3100", minimum = "1")
+        Long amount) {
+}

@@ -1,0 +1,52 @@
+package io.gream.ingress.command;
+
+import io.gream.contracts.CommandLogEntry;
+import io.gream.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.core.ProducerFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The command producer: {@code spring.kafka.producer.*} settings, with the two the design requires enforced in
+ * code ({@code enable.idempotence=true}, {@code acks=all}) whatever the configuration says, and the contracts'
+ * serdes. Spring Boot's auto-configured producer factory and template back off in favour of these.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandProducerConfiguration {
+
+    @Bean
+    ProducerFactory<String, CommandLogEntry> commandProducerFactory(KafkaProperties kafka, MeterRegistry meters) {
+        Map<String, Object> settings = new HashMap<>(kafka.buildProducerProperties());
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        DefaultKafkaProducerFactory<String, CommandLogEntry> factory = new DefaultKafkaProducerFactory<>(settings,
+                Topics.AUCTION_COMMANDS.keySerde().serializer(), Topics.AUCTION_COMMANDS.valueSerde().serializer());
+        factory.addListener(new MicrometerProducerListener<>(meters)); // the producer's own metrics
+        // Create the producer now: an invalid setting (e.g. delivery.timeout.ms below request.timeout.ms) fails
+        // startup instead of the first request. Creating it does not need a reachable broker.
+        factory.createProducer().close();
+        return factory;
+    }
+
+    @Bean
+    KafkaTemplate<String, CommandLogEntry> commandTemplate(ProducerFactory<String, CommandLogEntry> factory) {
+        // No observation: spring-kafka's observation asks an admin client for the cluster id on the request thread,
+        // which blocks for the admin timeout (30 s) when the cluster is down, defeating the fast 503.
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    CommandPublisher commandPublisher(KafkaTemplate<String, CommandLogEntry> template,
+                                      CommandProperties properties) {
+        return new CommandPublisher(template, properties.ackTimeout());
+    }
+}

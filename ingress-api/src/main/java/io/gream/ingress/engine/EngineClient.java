@@ -1,0 +1,231 @@
+package io.gream.ingress.engine;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.gream.contracts.AuctionEvent;
+import io.gream.contracts.CommandOutcome;
+import io.gream.contracts.GreamJson;
+import io.gream.contracts.RejectionReason;
+import io.gream.contracts.Topics;
+import io.gream.ingress.problem.ProblemException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.core.JacksonException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Reads from the bid-engine's internal HTTP API.
+ *
+ * <p>Each call starts at the next instance in turn and, if that instance cannot answer (connection refused, timeout,
+ * a 5xx other than 503, an unreadable reply, or its circuit breaker is open), retries on the following one, up to
+ * the configured number of attempts. Only those failures count against an instance's breaker: a 404 or a 503
+ * means the instance is alive and answered. An engine 503 (it is rebalancing) is not retried elsewhere; it is
+ * passed to the client with the engine's {@code Retry-After}, as every instance is usually rebalancing at once.
+ *
+ * <p>Timeouts are the HTTP client's (connect and read), not a resilience4j {@code TimeLimiter}: a time limiter can
+ * only abandon a blocking call on another thread, whereas a read timeout actually ends it.
+ */
+public class EngineClient {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineClient.class);
+
+    private final List<URI> instances;
+    private final RestClient quick;
+    private final RestClient longPoll;
+    private final CircuitBreakerRegistry breakers;
+    private final Retry retry;
+    private final Duration retryAfter;
+    private final Clock clock;
+    private final AtomicInteger next = new AtomicInteger();
+
+    /**
+     * @param quick    for calls that should answer at once (read timeout = the configured read timeout)
+     * @param longPoll for command outcomes, whose read timeout must also cover the longest wait
+     */
+    EngineClient(List<URI> instances, RestClient quick, RestClient longPoll, CircuitBreakerRegistry breakers,
+                 Retry retry, Duration retryAfter, Clock clock) {
+        this.instances = List.copyOf(instances);
+        this.quick = quick;
+        this.longPoll = longPoll;
+        this.breakers = breakers;
+        this.retry = retry;
+        this.retryAfter = retryAfter;
+        this.clock = clock;
+        // One breaker per instance, created up front so each shows in the metrics before its first call.
+        this.instances.forEach(instance -> breakers.circuitBreaker(instance.toString()));
+    }
+
+    /**
+     * The auction's current view.
+     *
+     * @throws ProblemException           {@code 404 AUCTION_NOT_FOUND} when the engine knows no such auction
+     * @throws EngineUnavailableException when no instance could answer, or the engine is rebalancing
+     */
+    public AuctionView auction(String auctionId) {
+        return call(base -> quick.get()
+                .uri(UriComponentsBuilder.fromUri(base).path("/auctions/{id}").buildAndExpand(auctionId).toUri())
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange((request, response) -> {
+                    int status = response.getStatusCode().value();
+                    byte[] body = response.getBody().readAllBytes();
+                    if (status == 200) {
+                        return read(body, AuctionView.class, base);
+                    }
+                    if (status == 404) {
+                        throw new ProblemException(HttpStatus.NOT_FOUND, RejectionReason.AUCTION_NOT_FOUND.name(),
+                                "No auction " + auctionId + ".");
+                    }
+                    throw unexpected(status, response.getHeaders(), base);
+                }));
+    }
+
+    /**
+     * Open auctions ending soonest first.
+     *
+     * @param endingBefore only auctions ending before this, or all when {@code null}
+     */
+    public List<AuctionView> openAuctions(Instant endingBefore, int limit) {
+        return call(base -> {
+            UriComponentsBuilder uri = UriComponentsBuilder.fromUri(base).path("/auctions")
+                    .queryParam("status", "OPEN").queryParam("limit", limit);
+            if (endingBefore != null) {
+                uri.queryParam("endingBefore", endingBefore.toString());
+            }
+            return quick.get().uri(uri.build().encode().toUri()).accept(MediaType.APPLICATION_JSON)
+                    .exchange((request, response) -> {
+                        int status = response.getStatusCode().value();
+                        byte[] body = response.getBody().readAllBytes();
+                        if (status == 200) {
+                            return read(body, AuctionList.class, base).auctions();
+                        }
+                        throw unexpected(status, response.getHeaders(), base);
+                    });
+        });
+    }
+
+    /**
+     * The command's outcome, waiting up to {@code wait} for the engine to decide it (long poll).
+     *
+     * @throws EngineUnavailableException when no instance could answer, or the engine is rebalancing
+     */
+    public CommandStatus commandStatus(String auctionId, String commandId, Duration wait) {
+        Instant deadline = clock.instant().plus(wait);
+        AtomicBoolean firstAttempt = new AtomicBoolean(true);
+        return call(base -> {
+            // A retry waits only for what is left of the caller's wait, not for the whole wait again.
+            long waitMs = firstAttempt.getAndSet(false) ? wait.toMillis()
+                    : Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+            URI uri = UriComponentsBuilder.fromUri(base).path("/auctions/{id}/commands/{commandId}")
+                    .queryParam("waitMs", waitMs).buildAndExpand(auctionId, commandId).toUri();
+            return longPoll.get().uri(uri).accept(MediaType.APPLICATION_JSON)
+                    .exchange((request, response) -> {
+                        int status = response.getStatusCode().value();
+                        byte[] body = response.getBody().readAllBytes();
+                        if (status == 200) {
+                            return decided(body, base);
+                        }
+                        if (status == 202 || status == 404) {
+                            // 404: the engine has not seen the auction or command (yet); same as undecided
+                            return new CommandStatus.Pending();
+                        }
+                        throw unexpected(status, response.getHeaders(), base);
+                    });
+        });
+    }
+
+    private <T> T call(Function<URI, T> exchange) {
+        int start = Math.floorMod(next.getAndIncrement(), instances.size());
+        AtomicInteger attempt = new AtomicInteger();
+        try {
+            return retry.executeSupplier(() -> {
+                URI base = instances.get((start + attempt.getAndIncrement()) % instances.size());
+                return breakers.circuitBreaker(base.toString()).executeSupplier(() -> {
+                    try {
+                        return exchange.apply(base);
+                    } catch (ResourceAccessException e) {
+                        throw new InstanceFailure(base + " unreachable: " + e.getMostSpecificCause(), e);
+                    }
+                });
+            });
+        } catch (InstanceFailure | CallNotPermittedException e) {
+            log.warn("No bid-engine instance answered after {} attempt(s): {}", attempt.get(), e.getMessage());
+            throw new EngineUnavailableException("The bid-engine could not be reached.", retryAfter);
+        }
+    }
+
+    private CommandStatus decided(byte[] body, URI base) {
+        AuctionEvent event;
+        try {
+            event = Topics.AUCTION_EVENTS.valueSerde().deserializer().deserialize(Topics.AUCTION_EVENTS.name(),
+                    body);
+        } catch (SerializationException e) {
+            throw new InstanceFailure(base + " sent an unreadable outcome: " + e.getMessage(), e);
+        }
+        if (!(event instanceof CommandOutcome outcome)) {
+            throw new InstanceFailure(base + " sent a " + event.getClass().getSimpleName() + " as an outcome", null);
+        }
+        return new CommandStatus.Decided(outcome);
+    }
+
+    private static <T> T read(byte[] body, Class<T> type, URI base) {
+        try {
+            return GreamJson.mapper().readValue(body, type);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new InstanceFailure(base + " sent an unreadable " + type.getSimpleName() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private RuntimeException unexpected(int status, HttpHeaders headers, URI base) throws IOException {
+        if (status == 503) {
+            return new EngineUnavailableException("The bid-engine is rebalancing; retry shortly.",
+                    retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER)));
+        }
+        if (status >= 500) {
+            return new InstanceFailure(base + " answered " + status, null);
+        }
+        // A 4xx other than those the contract defines: our request does not fit the engine's API. A bug, not an
+        // outage; do not retry it on another instance.
+        return new IllegalStateException("bid-engine " + base + " answered " + status + " to a request of the"
+                + " documented contract");
+    }
+
+    private Duration retryAfter(String header) {
+        if (header != null) {
+            try {
+                long seconds = Long.parseLong(header.trim());
+                if (seconds >= 0) {
+                    return Duration.ofSeconds(seconds);
+                }
+            } catch (NumberFormatException e) {
+                // an HTTP-date, or garbage: fall back to our own default
+            }
+        }
+        return retryAfter;
+    }
+
+    /** One instance could not answer; counted by its circuit breaker and retried on the next instance. */
+    static final class InstanceFailure extends RuntimeException {
+
+        InstanceFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

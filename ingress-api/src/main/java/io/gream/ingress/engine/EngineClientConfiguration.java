@@ -1,0 +1,82 @@
+package io.gream.ingress.engine;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.gream.ingress.command.CommandProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Builds the engine client: one JDK {@link HttpClient}, two read timeouts, breakers and retry with metrics. */
+@Configuration(proxyBeanMethods = false)
+class EngineClientConfiguration {
+
+    @Bean
+    CircuitBreakerRegistry engineCircuitBreakers(EngineClientProperties properties, MeterRegistry meters) {
+        CircuitBreakerRegistry registry = circuitBreakers(properties.engine().circuitBreaker());
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+        return registry;
+    }
+
+    @Bean
+    EngineClient engineClient(EngineClientProperties properties, CommandProperties commands,
+                              RestClient.Builder restClients, CircuitBreakerRegistry engineCircuitBreakers,
+                              MeterRegistry meters, Clock clock) {
+        RetryRegistry retries = RetryRegistry.ofDefaults();
+        TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
+        return client(properties, commands.maxWait(), restClients, engineCircuitBreakers, retries, clock);
+    }
+
+    /** The client, outside Spring too (tests build it against a local HTTP server). */
+    static EngineClient client(EngineClientProperties properties, Duration maxWait, RestClient.Builder restClients,
+                               CircuitBreakerRegistry breakers, RetryRegistry retries, Clock clock) {
+        EngineClientProperties.Engine engine = properties.engine();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // the engine speaks plain HTTP/1.1; no h2c upgrade dance
+                .connectTimeout(engine.connectTimeout())
+                .build();
+        RestClient.Builder toEngines = restClients.clone();
+        if (!properties.engineToken().isEmpty()) {
+            toEngines.defaultHeader("X-Gream-Internal-Token", properties.engineToken());
+        }
+        RestClient quick = toEngines.clone().requestFactory(factory(http, engine.readTimeout())).build();
+        RestClient longPoll = toEngines.clone()
+                .requestFactory(factory(http, maxWait.plus(engine.readTimeout()))).build();
+        Retry retry = retries.retry("bid-engine", RetryConfig.custom()
+                .maxAttempts(engine.attempts())
+                .waitDuration(engine.retryBackoff())
+                .retryOnException(e -> e instanceof EngineClient.InstanceFailure
+                        || e instanceof CallNotPermittedException)
+                .build());
+        return new EngineClient(properties.engineUrls(), quick, longPoll, breakers, retry, engine.retryAfter(),
+                clock);
+    }
+
+    static CircuitBreakerRegistry circuitBreakers(EngineClientProperties.CircuitBreaker settings) {
+        return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRateThreshold())
+                .slidingWindowSize(settings.slidingWindowSize())
+                .minimumNumberOfCalls(settings.minimumNumberOfCalls())
+                .waitDurationInOpenState(settings.waitInOpenState())
+                .recordException(e -> e instanceof EngineClient.InstanceFailure)
+                .build());
+    }
+
+    private static JdkClientHttpRequestFactory factory(HttpClient http, Duration readTimeout) {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(readTimeout);
+        return factory;
+    }
+}

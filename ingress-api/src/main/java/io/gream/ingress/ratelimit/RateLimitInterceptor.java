@@ -1,0 +1,46 @@
+package io.gream.ingress.ratelimit;
+
+import io.gream.ingress.auth.AuthenticatedUser;
+import io.gream.ingress.problem.ProblemCodes;
+import io.gream.ingress.problem.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Charges each authenticated request to its user's allowance, right after the token is verified and before the
+ * body is read, so a user over the limit costs almost nothing. Invalid requests count too: they cost work as well.
+ */
+final class RateLimitInterceptor implements HandlerInterceptor {
+
+    private final UserRateLimits limits;
+    private final Counter limited;
+
+    RateLimitInterceptor(UserRateLimits limits, Counter limited) {
+        this.limits = limits;
+        this.limited = limited;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Optional<AuthenticatedUser> user = AuthenticatedUser.of(request);
+        if (user.isEmpty()) {
+            return true; // a public endpoint
+        }
+        Optional<Duration> wait = limits.acquire(user.get().userId());
+        if (wait.isPresent()) {
+            limited.increment();
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, ProblemCodes.RATE_LIMITED,
+                    "Too many requests; retry in " + seconds + " s.")
+                    .withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        }
+        return true;
+    }
+}

@@ -1,0 +1,198 @@
+package io.gream.ingress.engine;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.gream.contracts.BidAccepted;
+import io.gream.ingress.problem.ProblemException;
+import io.gream.ingress.testing.EngineStub;
+import io.gream.ingress.testing.EngineStub.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The engine client alone, against real local HTTP servers playing engine instances (and a port nobody listens
+ * on playing a dead one): rotation, retry on another instance, per-instance circuit breakers, timeouts, and the
+ * contract's status codes.
+ */
+class EngineClientTest {
+
+    private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+    private static final String VIEW = """
+            {"auctionId":"a-1","status":"OPEN","sellerId":"sally","item":{"brand":"CU","name":"Banana Milk",
+             "faceValue":1700,"voucherExpiresOn":"2030-12-31"},"startPrice":1000,"minIncrement":100,"bidCount":0,
+             "minNextBid":1000,"endsAt":"2030-01-02T00:00:00Z","seq":1,"stale":false}""";
+
+    private final EngineStub engine = new EngineStub();
+    private final EngineStub otherEngine = new EngineStub();
+    private final URI dead = URI.create("http://127.0.0.1:" + closedPort());
+    private final CircuitBreakerRegistry breakers = EngineClientConfiguration.circuitBreakers(
+            new EngineClientProperties.CircuitBreaker(50, 4, 2, Duration.ofMinutes(1)));
+
+    @AfterEach
+    void stopEngines() {
+        engine.close();
+        otherEngine.close();
+    }
+
+    @Test
+    void callsSucceedThroughTheLiveInstanceWhileAnotherIsDown() {
+        engine.onAuction("a-1", Reply.json(200, VIEW));
+        EngineClient client = client(List.of(dead, engine.url()), Duration.ofSeconds(1), Clock.systemUTC());
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(client.auction("a-1").seq()).isEqualTo(1);
+        }
+
+        assertThat(engine.requestsFor("a-1")).hasSize(4);
+    }
+
+    @Test
+    void breakerOfAnInstanceThatKeepsFailingOpensAndTheOtherStaysClosed() {
+        engine.onAuction("a-1", Reply.json(200, VIEW));
+        EngineClient client = client(List.of(dead, engine.url()), Duration.ofSeconds(1), Clock.systemUTC());
+
+        for (int i = 0; i < 6; i++) {
+            client.auction("a-1");
+        }
+
+        assertThat(breakers.circuitBreaker(dead.toString()).getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(breakers.circuitBreaker(engine.url().toString()).getState())
+                .isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void rebalancingIsPassedOnWithTheEnginesRetryAfterAndNotRetried() {
+        engine.onAuction("a-1", Reply.rebalancing(Duration.ofSeconds(7)));
+        EngineClient client = client(List.of(engine.url()), Duration.ofSeconds(1), Clock.systemUTC());
+
+        assertThatThrownBy(() -> client.auction("a-1")).isInstanceOfSatisfying(EngineUnavailableException.class,
+                e -> assertThat(e.headers().getFirst("Retry-After")).isEqualTo("7"));
+        assertThat(engine.requestsFor("a-1")).hasSize(1);
+    }
+
+    @Test
+    void unknownAuctionIsAnAnswerNotAFailure() {
+        EngineClient client = client(List.of(engine.url()), Duration.ofSeconds(1), Clock.systemUTC());
+
+        assertThatThrownBy(() -> client.auction("nope")).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.code()).isEqualTo("AUCTION_NOT_FOUND"));
+        assertThat(breakers.circuitBreaker(engine.url().toString()).getMetrics().getNumberOfFailedCalls())
+                .isZero();
+    }
+
+    @Test
+    void instanceThatDoesNotAnswerInTimeIsRetriedThenReportedUnavailable() {
+        CountDownLatch never = new CountDownLatch(1);
+        engine.onAuction("a-1", Reply.json(200, VIEW).heldUntil(never));
+        EngineClient client = client(List.of(engine.url()), Duration.ofMillis(300), Clock.systemUTC());
+        try {
+            assertThatThrownBy(() -> client.auction("a-1")).isInstanceOfSatisfying(
+                    EngineUnavailableException.class, e -> assertThat(e.code()).isEqualTo("ENGINE_UNAVAILABLE"));
+            assertThat(engine.requestsFor("a-1")).hasSize(2);
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
+    void unreadableReplyCountsAgainstItsInstanceAndIsRetriedOnTheNext() {
+        engine.onAuction("a-1", Reply.json(200, "{\"auctionId\":"));
+        otherEngine.onAuction("a-1", Reply.json(200, VIEW));
+        EngineClient client = client(List.of(engine.url(), otherEngine.url()), Duration.ofSeconds(1),
+                Clock.systemUTC());
+
+        assertThat(client.auction("a-1").auctionId()).isEqualTo("a-1");
+        assertThat(breakers.circuitBreaker(engine.url().toString()).getMetrics().getNumberOfFailedCalls())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void commandStatusIsTheOutcomeExactlyAsPublishedOrPending() {
+        BidAccepted accepted = new BidAccepted("a-1:2", "a-1", 2, T0, "c-1", "bob", 1_500, null, null, 1, 1_600);
+        engine.onCommand("a-1", id -> id.equals("c-1") ? Reply.outcome(accepted) : Reply.pending());
+        engine.onCommand("a-2", id -> Reply.json(404, "{\"code\":\"AUCTION_NOT_FOUND\"}"));
+        EngineClient client = client(List.of(engine.url()), Duration.ofSeconds(1), Clock.systemUTC());
+
+        assertThat(client.commandStatus("a-1", "c-1", Duration.ofSeconds(1)))
+                .isEqualTo(new CommandStatus.Decided(accepted));
+        assertThat(client.commandStatus("a-1", "c-2", Duration.ZERO)).isInstanceOf(CommandStatus.Pending.class);
+        assertThat(client.commandStatus("a-2", "c-1", Duration.ZERO)).isInstanceOf(CommandStatus.Pending.class);
+    }
+
+    @Test
+    void retriedLongPollWaitsOnlyForWhatIsLeftOfTheWait() {
+        engine.onCommand("a-1", id -> Reply.json(500, "{}"));
+        EngineClient client = client(List.of(engine.url(), otherEngine.url()), Duration.ofSeconds(1),
+                new SteppingClock(T0, Duration.ofMillis(400)));
+
+        client.commandStatus("a-1", "c-1", Duration.ofSeconds(3));
+
+        assertThat(engine.requestsFor("a-1")).singleElement()
+                .satisfies(r -> assertThat(r.query()).containsEntry("waitMs", "3000"));
+        assertThat(otherEngine.requestsFor("a-1")).singleElement()
+                .satisfies(r -> assertThat(r.query()).containsEntry("waitMs", "2600"));
+    }
+
+    private EngineClient client(List<URI> urls, Duration readTimeout, Clock clock) {
+        EngineClientProperties properties = new EngineClientProperties(urls, new EngineClientProperties.Engine(
+                Duration.ofMillis(200), readTimeout, 2, Duration.ZERO, Duration.ofSeconds(1),
+                new EngineClientProperties.CircuitBreaker(50, 4, 2, Duration.ofMinutes(1))), "");
+        return EngineClientConfiguration.client(properties, Duration.ofSeconds(10), RestClient.builder(), breakers,
+                RetryRegistry.ofDefaults(), clock);
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A clock that moves {@code step} forward each time it is read: explicit, repeatable elapsed time. */
+    private static final class SteppingClock extends Clock {
+
+        private Instant now;
+        private final Duration step;
+
+        SteppingClock(Instant start, Duration step) {
+            this.now = start;
+            this.step = step;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            Instant current = now;
+            now = now.plus(step);
+            return current;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

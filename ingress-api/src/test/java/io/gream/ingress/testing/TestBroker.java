@@ -1,0 +1,53 @@
+package io.gream.ingress.testing;
+
+import io.gream.contracts.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One real Apache Kafka broker (KRaft, spring-kafka-test) for the whole test JVM, so every test class and every
+ * cached Spring context share it. Started on first use; stopped when the JVM exits. The command topic is created
+ * the way the engine creates it (3 partitions here, {@code LogAppendTime}); automatic topic creation is off, as in
+ * production.
+ */
+public final class TestBroker {
+
+    public static final int PARTITIONS = 3;
+
+    private static EmbeddedKafkaKraftBroker broker;
+
+    private TestBroker() {
+    }
+
+    public static synchronized String bootstrapServers() {
+        if (broker == null) {
+            broker = start();
+        }
+        return broker.getBrokersAsString();
+    }
+
+    private static EmbeddedKafkaKraftBroker start() {
+        EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+        started.brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1",
+                "auto.create.topics.enable", "false",
+                "group.initial.rebalance.delay.ms", "0"));
+        started.afterPropertiesSet();
+        started.doWithAdmin(admin -> {
+            try {
+                admin.createTopics(List.of(new NewTopic(Topics.AUCTION_COMMANDS.name(), PARTITIONS, (short) 1)
+                        .configs(Topics.AUCTION_COMMANDS.configs()))).all().get();
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException("cannot create " + Topics.AUCTION_COMMANDS.name(), e);
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "test-broker-shutdown"));
+        return started;
+    }
+}
