@@ -8,7 +8,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -62,8 +61,7 @@ public final class EngineTestSupport {
                 "--gream.engine.topics.replication-factor=1",
                 "--gream.engine.topics.min-insync-replicas=1"));
         args.addAll(List.of(extraArgs));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(BidEngineApplication.class)
-                .run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context = BidEngineApplication.builder().run(args.toArray(String[]::new));
         KafkaStreams streams = context.getBean(KafkaStreams.class);
         await().atMost(TIMEOUT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
         return context;

@@ -1,5 +1,5 @@
 /**
- * Runs the topology inside Spring Boot: settings from {@code application.yml}, the topics it needs, the
+ * Runs the topology inside Spring Boot: settings from {@code bid-engine.yml}, the topics it needs, the
  * {@link org.apache.kafka.streams.KafkaStreams} lifecycle, health and metrics. The only package of the engine that
  * knows about Spring.
  */
