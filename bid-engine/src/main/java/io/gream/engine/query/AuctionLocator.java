@@ -1,6 +1,7 @@
 package io.gream.engine.query;
 
 import io.gream.contracts.AuctionEvent;
+import io.gream.contracts.AuctionView;
 import io.gream.contracts.CommandOutcome;
 import io.gream.engine.auction.Auction;
 import io.gream.engine.topology.AuctionStoreQueries;
@@ -77,7 +78,7 @@ final class AuctionLocator {
     Optional<AuctionView> auction(String auctionId, int partition, boolean standby) {
         ReadOnlyKeyValueStore<String, Auction> store = store(BidEngineTopology.AUCTION_STORE, partition, standby);
         Auction auction = read(() -> store.get(auctionId));
-        return Optional.ofNullable(auction).map(a -> AuctionView.of(a, standby ? lag(partition) : null));
+        return Optional.ofNullable(auction).map(a -> AuctionViews.of(a, standby ? lag(partition) : null));
     }
 
     Optional<CommandOutcome> outcome(String auctionId, String commandId, int partition) {
@@ -95,7 +96,7 @@ final class AuctionLocator {
             ReadOnlyKeyValueStore<String, Auction> auctions =
                     store(BidEngineTopology.AUCTION_STORE, partition, false);
             read(() -> AuctionStoreQueries.openEndingBefore(deadlines, auctions, endingBefore, limit))
-                    .forEach(auction -> open.add(AuctionView.of(auction, null)));
+                    .forEach(auction -> open.add(AuctionViews.of(auction, null)));
         }
         return open;
     }

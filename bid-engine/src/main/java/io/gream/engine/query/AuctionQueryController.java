@@ -1,6 +1,7 @@
 package io.gream.engine.query;
 
 import io.gream.contracts.AuctionEvent;
+import io.gream.contracts.AuctionView;
 import io.gream.contracts.CommandOutcome;
 import io.gream.contracts.GreamJson;
 import jakarta.validation.constraints.Max;

@@ -1,7 +1,7 @@
 package io.gream.ingress.auction;
 
+import io.gream.contracts.AuctionView;
 import io.gream.ingress.engine.EngineClient;
-import io.gream.ingress.engine.AuctionView;
 import io.gream.ingress.problem.FieldViolation;
 import io.gream.ingress.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,9 +1,9 @@
 package io.gream.ingress.auction;
 
+import io.gream.contracts.AuctionStatus;
+import io.gream.contracts.AuctionView;
 import io.gream.contracts.CloseOutcome;
 import io.gream.contracts.Item;
-import io.gream.ingress.engine.AuctionStatus;
-import io.gream.ingress.engine.AuctionView;
 
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package io.gream.ingress.engine;
 
+import io.gream.contracts.AuctionView;
 import java.util.List;
 
 /** The engine's {@code GET /auctions} answer: auctions ending soonest first. */

@@ -1,9 +1,10 @@
 package io.gream.ingress.engine;
 
+import io.gream.contracts.AuctionEvent;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
-import io.gream.contracts.AuctionEvent;
+import io.gream.contracts.AuctionView;
 import io.gream.contracts.CommandOutcome;
 import io.gream.contracts.GreamJson;
 import io.gream.contracts.RejectionReason;
