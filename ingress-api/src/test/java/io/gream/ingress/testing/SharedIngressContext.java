@@ -3,13 +3,7 @@ package io.gream.ingress.testing;
 import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.GreamJson;
 import io.gream.ingress.IngressApplication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.UUID;
 
@@ -29,37 +23,9 @@ import java.util.UUID;
                 "gream.ingress.engine.circuit-breaker.sliding-window-size=100000",
                 "gream.ingress.rate-limit.requests-per-period=100000"
         })
-public abstract class SharedIngressContext {
-
-    protected static CommandLog commands;
+public abstract class SharedIngressContext extends RunningIngress {
 
     protected final EngineStub engine = EngineStub.shared();
-    protected Api api;
-
-    @LocalServerPort
-    private int port;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestBroker::bootstrapServers);
-        registry.add("gream.ingress.engine-urls", () -> EngineStub.shared().url().toString());
-        registry.add("gream.auth.hmac-secret", () -> Tokens.SECRET);
-    }
-
-    @BeforeAll
-    static void readCommands() {
-        commands = new CommandLog();
-    }
-
-    @AfterAll
-    static void stopReading() {
-        commands.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-    }
 
     /** A fresh id, so tests never see each other's auctions or users. */
     protected static String fresh(String prefix) {
