@@ -168,11 +168,14 @@ class BidEngineApplicationIT {
             deadLetters.subscribe(List.of(Topics.DEAD_LETTERS.name()));
             List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
             await().atMost(TIMEOUT).until(() -> {
-                deadLetters.poll(Duration.ofMillis(200)).forEach(dead::add);
-                return dead.stream().anyMatch(r -> auctionId.equals(new String(r.key(), StandardCharsets.UTF_8)));
+                deadLetters.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (auctionId.equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                        dead.add(r);
+                    }
+                });
+                return !dead.isEmpty();
             });
-            ConsumerRecord<byte[], byte[]> record = dead.stream()
-                    .filter(r -> auctionId.equals(new String(r.key(), StandardCharsets.UTF_8))).findFirst().get();
+            ConsumerRecord<byte[], byte[]> record = dead.get(0);
             assertThat(record.value()).isEqualTo(poison);
             assertThat(record.headers().toArray()).extracting(h -> h.key()).anyMatch(k -> k.contains("exception"));
         }

@@ -1,10 +1,9 @@
 package io.gream.system;
 
-import io.gream.engine.BidEngineApplication;
+import io.gream.engine.EngineTestSupport;
 import io.gream.ingress.IngressApplication;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +15,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,13 +54,7 @@ class BiddingThroughRestIT {
     @BeforeAll
     static void startBroker() {
         new SecureRandom().nextBytes(SECRET);
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
+        broker = EngineTestSupport.startBroker();
     }
 
     @AfterAll
@@ -78,11 +69,11 @@ class BiddingThroughRestIT {
 
     @Test
     void bidsThroughRestAreDecidedByEitherEngineAndBiddingSurvivesLosingOne() throws Exception {
-        int portA = freePort();
-        int portB = freePort();
+        int portA = EngineTestSupport.freePort();
+        int portB = EngineTestSupport.freePort();
         ConfigurableApplicationContext engineA = startEngine("a", portA);
         startEngine("b", portB);
-        ingressPort = freePort();
+        ingressPort = EngineTestSupport.freePort();
         startIngress(portA, portB);
 
         List<String> auctions = new ArrayList<>();
@@ -108,6 +99,7 @@ class BiddingThroughRestIT {
             assertThat(problem.path("minNextBid").asLong()).isEqualTo(1_100);
         }
         HttpResponse<String> selfBid = bid(auctions.get(0), "sally", "self", 5_000);
+        assertThat(selfBid.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(selfBid.body()).path("code").asString()).isEqualTo("SELF_BID");
         HttpResponse<String> retried = bid(auctions.get(0), "bob", "bid-1", 1_000);
         assertThat(retried.statusCode()).as("a retried POST gets its original outcome").isEqualTo(201);
@@ -147,16 +139,8 @@ class BiddingThroughRestIT {
     }
 
     private ConfigurableApplicationContext startEngine(String name, int port) {
-        ConfigurableApplicationContext engine = BidEngineApplication.builder().run(
-                "--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.kafka.streams.state-dir=" + dataDir.resolve(name),
-                "--gream.engine.topics.partitions=3",
-                "--gream.engine.topics.replication-factor=1",
-                "--gream.engine.topics.min-insync-replicas=1");
+        ConfigurableApplicationContext engine = EngineTestSupport.startEngine(broker, dataDir.resolve(name), port);
         services.add(engine);
-        KafkaStreams streams = engine.getBean(KafkaStreams.class);
-        await().atMost(TIMEOUT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
         return engine;
     }
 
@@ -198,9 +182,4 @@ class BiddingThroughRestIT {
                 .signWith(Keys.hmacShaKeyFor(SECRET)).compact();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

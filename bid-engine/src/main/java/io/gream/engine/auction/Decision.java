@@ -3,6 +3,7 @@ package io.gream.engine.auction;
 import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.CommandOutcome;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public record Decision(CommandOutcome outcome, List<AuctionEvent> events, boolea
     }
 
     static Decision of(CommandOutcome outcome, AuctionEvent... followUps) {
-        var events = new java.util.ArrayList<AuctionEvent>(1 + followUps.length);
+        var events = new ArrayList<AuctionEvent>(1 + followUps.length);
         events.add(outcome);
         events.addAll(List.of(followUps));
         return new Decision(outcome, events, false);

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Knows where each auction lives and reads this instance's copies of it. Kafka Streams' metadata names the
@@ -64,7 +66,7 @@ final class AuctionLocator {
     Set<HostInfo> allHosts() {
         try {
             return streams.metadataForAllStreamsClients().stream().map(StreamsMetadata::hostInfo)
-                    .collect(java.util.stream.Collectors.toSet());
+                    .collect(Collectors.toSet());
         } catch (IllegalStateException e) {
             throw new EngineUnavailableException("the engine is not running", e);
         }
@@ -128,7 +130,7 @@ final class AuctionLocator {
         }
     }
 
-    private static <T> T read(java.util.function.Supplier<T> read) {
+    private static <T> T read(Supplier<T> read) {
         try {
             return read.get();
         } catch (InvalidStateStoreException e) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -43,7 +44,7 @@ final class OutcomeWaiters implements EngineObserver {
         CompletableFuture<CommandOutcome> future = new CompletableFuture<>();
         waiting.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(future);
         stored.get().ifPresent(future::complete);
-        return future.completeOnTimeout(null, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        return future.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((outcome, error) -> waiting.computeIfPresent(key, (k, futures) -> {
                     futures.remove(future);
                     return futures.isEmpty() ? null : futures;

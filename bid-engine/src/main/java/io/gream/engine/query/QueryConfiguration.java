@@ -1,8 +1,8 @@
 package io.gream.engine.query;
 
+import io.gream.engine.runtime.EngineProperties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,13 +24,13 @@ class QueryConfiguration {
     }
 
     @Bean
-    EngineForwarder engineForwarder(@Value("${gream.engine.internal-token:}") String internalToken) {
-        return new EngineForwarder(Duration.ofMillis(500), internalToken);
+    EngineForwarder engineForwarder(EngineProperties engine) {
+        return new EngineForwarder(Duration.ofMillis(500), engine.internalToken());
     }
 
     @Bean
     @ConditionalOnExpression("!'${gream.engine.internal-token:}'.isEmpty()")
-    InternalTokenFilter internalTokenFilter(@Value("${gream.engine.internal-token}") String internalToken) {
-        return new InternalTokenFilter(internalToken);
+    InternalTokenFilter internalTokenFilter(EngineProperties engine) {
+        return new InternalTokenFilter(engine.internalToken());
     }
 }

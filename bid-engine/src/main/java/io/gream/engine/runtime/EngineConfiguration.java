@@ -19,6 +19,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * Wires the topology to Kafka: the topics it needs (created at startup when missing, their required configs
@@ -27,18 +28,23 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
+    /** The Kafka Streams settings the engine runs with, checked once at startup. */
     @Bean
-    KafkaStreams kafkaStreams(KafkaProperties kafka, EngineProperties engine, List<EngineObserver> observers) {
+    Properties engineStreamsSettings(KafkaProperties kafka) {
+        return StreamsSettings.resolve(kafka.buildStreamsProperties());
+    }
+
+    @Bean
+    KafkaStreams kafkaStreams(Properties engineStreamsSettings, EngineProperties engine,
+                              List<EngineObserver> observers) {
         return new KafkaStreams(BidEngineTopology.build(engine.toConfig(),
-                EngineObserver.all(observers.toArray(EngineObserver[]::new))),
-                StreamsSettings.resolve(kafka.buildStreamsProperties()));
+                EngineObserver.all(observers.toArray(EngineObserver[]::new))), engineStreamsSettings);
     }
 
     /** Where other instances reach this one: the {@code application.server} Kafka Streams advertises. */
     @Bean
-    HostInfo engineHost(KafkaProperties kafka) {
-        return HostInfo.buildFromEndpoint(StreamsSettings.resolve(kafka.buildStreamsProperties())
-                .getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
+    HostInfo engineHost(Properties engineStreamsSettings) {
+        return HostInfo.buildFromEndpoint(engineStreamsSettings.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
     }
 
     @Bean

@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param maxAmount               highest price or bid accepted (minor units)
  * @param maxAuctionDuration      longest an auction may run
  * @param topics                  how the engine creates the topics it reads and writes, when they are missing
+ * @param internalToken           when not empty, required in {@code X-Gream-Internal-Token} on the query API
  */
 @ConfigurationProperties("gream.engine")
 @Validated
@@ -28,7 +29,8 @@ public record EngineProperties(
         @NotNull @DefaultValue("24h") Duration decidedCommandRetention,
         @Min(1) @DefaultValue("1000000000") long maxAmount,
         @NotNull @DefaultValue("30d") Duration maxAuctionDuration,
-        @NotNull @DefaultValue TopicSettings topics) {
+        @NotNull @DefaultValue TopicSettings topics,
+        @NotNull @DefaultValue("") String internalToken) {
 
     /**
      * @param partitions        partitions of every Gream topic; the unit of parallelism, fixed once created

@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Publishes the engine's decisions as Micrometer metrics:
@@ -25,6 +27,8 @@ final class MicrometerEngineObserver implements EngineObserver {
 
     private final MeterRegistry registry;
     private final Timer closeLag;
+    /** One counter per outcome type and reason, looked up without building a meter id per decision. */
+    private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
 
     MicrometerEngineObserver(MeterRegistry registry) {
         this.registry = registry;
@@ -37,11 +41,13 @@ final class MicrometerEngineObserver implements EngineObserver {
 
     @Override
     public void decided(CommandOutcome outcome) {
-        Counter.builder("gream.engine.decisions")
-                .description("Commands decided, by outcome event and rejection reason")
-                .tag("type", outcome.getClass().getSimpleName())
-                .tag("reason", reason(outcome))
-                .register(registry)
+        String type = outcome.getClass().getSimpleName();
+        String reason = reason(outcome);
+        decisions.computeIfAbsent(type + '/' + reason, key -> Counter.builder("gream.engine.decisions")
+                        .description("Commands decided, by outcome event and rejection reason")
+                        .tag("type", type)
+                        .tag("reason", reason)
+                        .register(registry))
                 .increment();
     }
 

@@ -23,14 +23,14 @@ import java.util.Properties;
  * from the changelog), and an {@code application.server} (interactive queries find each key's owner through it).
  * Any other state directory under the temporary folder is allowed with a warning.
  */
-final class StreamsSettings {
+public final class StreamsSettings {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsSettings.class);
 
     private StreamsSettings() {
     }
 
-    static Properties resolve(Map<String, Object> configured) {
+    public static Properties resolve(Map<String, Object> configured) {
         Map<String, Object> settings = new HashMap<>(configured);
         settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         settings.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());

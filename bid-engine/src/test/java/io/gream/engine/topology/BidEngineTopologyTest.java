@@ -17,16 +17,16 @@ import io.gream.contracts.RejectionReason;
 import io.gream.contracts.Tick;
 import io.gream.contracts.Topics;
 import io.gream.engine.auction.Auction;
+import io.gream.engine.runtime.StreamsSettings;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +39,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.StreamSupport;
 
@@ -65,16 +67,12 @@ class BidEngineTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bid-engine-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueProcessingExceptionHandler.class.getName());
+        // The settings the application runs with (exactly-once, dead-letter handlers), not a copy of them.
+        Properties props = StreamsSettings.resolve(Map.of(
+                StreamsConfig.APPLICATION_ID_CONFIG, "bid-engine-test",
+                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
+                StreamsConfig.STATE_DIR_CONFIG, stateDir.toString(),
+                StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:8081"));
         driver = new TopologyTestDriver(BidEngineTopology.build(
                 new BidEngineConfig(BidEngineConfig.DEFAULT.limits(), TICK, Duration.ofHours(24)), observer), props, T0);
         commands = driver.createInputTopic(Topics.AUCTION_COMMANDS.name(),
@@ -195,10 +193,10 @@ class BidEngineTopologyTest {
     }
 
     @Test
-    void wallClockAloneNeverClosesAnAuction() {
+    void aTickBeforeTheEndClosesNothing() {
         send(open("a-1", T0.plusSeconds(10), 0), T0);
         events.readValuesToList();
-        // Ticks carry the wall clock's time; if none has been read back, the partition clock stays behind.
+
         commands.pipeInput(new TestRecord<>(null, new Tick(0), T0.plusSeconds(9)));
 
         assertThat(events.isEmpty()).isTrue();
@@ -300,7 +298,7 @@ class BidEngineTopologyTest {
     private List<DeadlineKey> deadlineKeys() {
         KeyValueStore<DeadlineKey, DeadlineAction> store = driver.getKeyValueStore(BidEngineTopology.DEADLINE_STORE);
         try (var all = store.all()) {
-            return StreamSupport.stream(((Iterable<org.apache.kafka.streams.KeyValue<DeadlineKey, DeadlineAction>>)
+            return StreamSupport.stream(((Iterable<KeyValue<DeadlineKey, DeadlineAction>>)
                     () -> all).spliterator(), false).map(kv -> kv.key).toList();
         }
     }
@@ -310,8 +308,8 @@ class BidEngineTopologyTest {
     }
 
     private static final class RecordingObserver implements EngineObserver {
-        final List<CommandOutcome> decided = new java.util.ArrayList<>();
-        final List<Duration> closeLags = new java.util.ArrayList<>();
+        final List<CommandOutcome> decided = new ArrayList<>();
+        final List<Duration> closeLags = new ArrayList<>();
 
         @Override
         public void decided(CommandOutcome outcome) {
