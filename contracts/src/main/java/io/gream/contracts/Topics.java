@@ -27,6 +27,14 @@ public final class Topics {
             Map.of("retention.ms", "-1"));
 
     /**
+     * One {@link SettlementEvent} per sold auction. Written only by the settlement-worker. Kept forever: it is the
+     * record of who was charged, from which notifications and reports can be rebuilt.
+     */
+    public static final Topic<String, SettlementEvent> SETTLEMENT_EVENTS = new Topic<>(
+            "gream.settlement-events", Serdes.String(), new JsonSerde<>(SettlementEvent.class),
+            Map.of("retention.ms", "-1"));
+
+    /**
      * Records no consumer could read or process: the original key and bytes, plus headers saying what failed and
      * where the record came from. Kept a week so an operator can inspect and replay them.
      */

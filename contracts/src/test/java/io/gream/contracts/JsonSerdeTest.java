@@ -604,12 +604,54 @@ class JsonSerdeTest {
     }
 
     @Nested
+    class SettlementEvents {
+
+        private static final String SETTLEMENTS = Topics.SETTLEMENT_EVENTS.name();
+        private static final Serializer<SettlementEvent> WRITER = Topics.SETTLEMENT_EVENTS.valueSerde().serializer();
+        private static final Deserializer<SettlementEvent> READER =
+                Topics.SETTLEMENT_EVENTS.valueSerde().deserializer();
+
+        static Stream<SettlementEvent> settlements() {
+            return Stream.of(
+                    new SettlementCompleted("auction-1:settlement", "auction-1", BID_AT, "auction-1:5", "bob",
+                            "seller-1", 12_000, 600, 11_400, "KRW", "pay-auction-1"),
+                    new SettlementFailed("auction-2:settlement", "auction-2", BID_AT, "auction-2:3", "carol",
+                            "seller-1", 9_000, "KRW", "CARD_DECLINED", "The card was declined"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("settlements")
+        void roundTripsEverySettlementType(SettlementEvent event) {
+            byte[] json = WRITER.serialize(SETTLEMENTS, event);
+
+            assertThat(READER.deserialize(SETTLEMENTS, json)).isEqualTo(event);
+            assertThat(tree(json).get("type").asString()).isEqualTo(event.getClass().getSimpleName());
+            assertThat(nullValuedPaths(tree(json), "")).isEmpty();
+        }
+
+        @Test
+        void namesOneSettlementPerAuction() {
+            assertThat(SettlementEvent.eventId("auction-1")).isEqualTo("auction-1:settlement");
+        }
+
+        @Test
+        void rejectsAnAuctionEventOnTheSettlementTopic() {
+            byte[] event = EVENT_WRITER.serialize(EVENTS, new AuctionCancelled("auction-4:2", "auction-4", 2, BID_AT,
+                    "cmd-10", "seller-1"));
+
+            assertThatThrownBy(() -> READER.deserialize(SETTLEMENTS, event))
+                    .isInstanceOf(SerializationException.class);
+        }
+    }
+
+    @Nested
     class TopicCatalog {
 
         @Test
         void namesTheTopicsOfTheDesign() {
             assertThat(Topics.AUCTION_COMMANDS.name()).isEqualTo("gream.auction-commands");
             assertThat(Topics.AUCTION_EVENTS.name()).isEqualTo("gream.auction-events");
+            assertThat(Topics.SETTLEMENT_EVENTS.name()).isEqualTo("gream.settlement-events");
             assertThat(Topics.DEAD_LETTERS.name()).isEqualTo("gream.dead-letters");
         }
 
