@@ -92,7 +92,10 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> loggingSettings() {
         return Map.of(
                 "logging.file.name", logFile().toString(),
-                "logging.threshold.console", "WARN");
+                "logging.threshold.console", "WARN",
+                // a single node's expected start-up warnings (controller activation, racing internal-topic creation)
+                "logging.level.org.apache.kafka.controller.QuorumController", "ERROR",
+                "logging.level.kafka.server.DefaultAutoTopicCreationManager", "ERROR");
     }
 
     public Path logFile() {
