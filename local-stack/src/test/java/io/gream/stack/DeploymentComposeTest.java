@@ -1,0 +1,262 @@
+package io.gream.stack;
+
+import io.gream.contracts.Topic;
+import io.gream.stack.kafka.GreamTopics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Docker cannot run here, so {@code docker-compose.yml} is checked for what can be checked without it: every Gream
+ * service's environment names a real setting of that service, Kafka keeps 3 copies and needs 2 in sync with unclean
+ * election off, the topic job creates every topic of {@code Topics} with its configs, every long-running container
+ * has a health check, there are 2 replicas of each service behind the balancer and in Prometheus, and no secret is
+ * written into the file.
+ */
+class DeploymentComposeTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    /** Where each module's settings are declared; a module added to the compose file must be added here. */
+    static final Map<String, List<String>> CONFIG_FILES = Map.of(
+            "bid-engine", List.of("bid-engine/src/main/resources/bid-engine.yml"),
+            "ingress-api", List.of("ingress-api/src/main/resources/application.yml"));
+
+    /** Read by the JVM or by Spring Boot itself rather than declared in a service's yml. */
+    static final Set<String> PLATFORM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "SPRING_PROFILES_ACTIVE", "SERVER_PORT");
+
+    private static final Pattern SECRET_NAME = Pattern.compile("PASSWORD|SECRET|TOKEN|CREDENTIAL|API_KEY|PRIVATE_KEY");
+    /** {@code ${NAME}} or {@code ${NAME:?message}}: from the environment, no default that could leak into use. */
+    private static final Pattern FROM_ENVIRONMENT = Pattern.compile("\\$\\{[A-Z0-9_]+(:\\?[^}]*)?}");
+
+    private static Map<String, Map<String, Object>> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void readComposeFile() throws IOException {
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
+            Map<String, Object> compose = new Yaml().load(reader);
+            services = (Map<String, Map<String, Object>>) compose.get("services");
+        }
+    }
+
+    @Test
+    void everyEnvironmentVariableOfAGreamServiceNamesOneOfItsSettings() throws IOException {
+        Map<String, List<String>> modules = greamServicesByModule();
+        assertThat(modules).containsKeys("bid-engine", "ingress-api");
+        for (Map.Entry<String, List<String>> module : modules.entrySet()) {
+            assertThat(CONFIG_FILES).as("config files of module " + module.getKey()).containsKey(module.getKey());
+            Set<String> known = knownVariables(CONFIG_FILES.get(module.getKey()));
+            for (String service : module.getValue()) {
+                assertThat(environment(service).keySet()).as(service + " environment")
+                        .allSatisfy(name -> assertThat(known).as(name + " of " + service).contains(name));
+            }
+        }
+    }
+
+    @Test
+    void theSettingsCheckRejectsAMisspelledVariable() throws IOException {
+        Set<String> known = knownVariables(CONFIG_FILES.get("bid-engine"));
+        assertThat(known).contains("SPRING_KAFKA_BOOTSTRAP_SERVERS", "GREAM_ENGINE_TOPICS_REPLICATION_FACTOR",
+                "GREAM_ENGINE_TOPICS_REPLICATIONFACTOR", "SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STANDBY_REPLICAS",
+                "GREAM_ENGINE_INTERNAL_TOKEN");
+        assertThat(known).doesNotContain("GREAM_ENGINE_TOPICS_REPLICATON_FACTOR", "SPRING_KAFKA_BOOTSTRAP_SERVER",
+                "GREAM_AUTH_HMAC_SECRET");
+    }
+
+    @Test
+    void threeKafkaBrokersKeepThreeCopiesNeedTwoInSyncAndNeverElectAnOutOfSyncLeader() {
+        List<String> brokers = services.keySet().stream()
+                .filter(name -> String.valueOf(environment(name).get("KAFKA_PROCESS_ROLES")).contains("broker"))
+                .toList();
+        assertThat(brokers).hasSize(3);
+        Set<String> nodeIds = new HashSet<>();
+        for (String broker : brokers) {
+            Map<String, String> env = environment(broker);
+            assertThat(services.get(broker).get("image").toString()).startsWith("apache/kafka:");
+            assertThat(env).containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+                    .containsEntry("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE", "false")
+                    .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "2")
+                    .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+            nodeIds.add(env.get("KAFKA_NODE_ID"));
+            for (String other : brokers) {
+                assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).contains("@" + other + ":9093");
+            }
+        }
+        assertThat(nodeIds).hasSize(3);
+    }
+
+    @Test
+    void theTopicJobCreatesEveryGreamTopicReplicatedWithItsRequiredConfigs() {
+        String job = String.valueOf(services.get("kafka-init").get("command"));
+        assertThat(job).contains("--replication-factor 3", "--config min.insync.replicas=2",
+                "unclean.leader.election.enable=false", "--if-not-exists");
+        for (Topic<?, ?> topic : GreamTopics.ALL) {
+            String line = job.lines().filter(l -> l.trim().startsWith("create " + topic.name() + " ")).findFirst()
+                    .orElseThrow(() -> new AssertionError("kafka-init does not create " + topic.name()));
+            topic.configs().forEach((key, value) -> assertThat(line).contains("--config " + key + "=" + value));
+        }
+        assertThat(greamServices()).allSatisfy(service -> assertThat(dependsOn(service)).contains("kafka-init"));
+    }
+
+    @Test
+    void everyLongRunningContainerHasAHealthCheck() {
+        for (String service : services.keySet()) {
+            if (isOneShotJob(service)) {
+                continue;
+            }
+            Map<?, ?> healthcheck = (Map<?, ?>) services.get(service).get("healthcheck");
+            assertThat(healthcheck).as(service + " healthcheck").isNotNull();
+            assertThat(String.valueOf(healthcheck.get("test"))).as(service).isNotBlank().doesNotContain("NONE");
+        }
+        assertThat(services.keySet().stream().filter(DeploymentComposeTest::isOneShotJob)).containsExactly("kafka-init");
+    }
+
+    @Test
+    void noSecretIsWrittenIntoTheComposeFile() {
+        for (String service : services.keySet()) {
+            environment(service).forEach((name, value) -> {
+                if (SECRET_NAME.matcher(name).find()) {
+                    assertThat(value).as(service + " " + name + " must come from the environment, without default")
+                            .matches(FROM_ENVIRONMENT);
+                }
+            });
+        }
+    }
+
+    @Test
+    void twoReplicasOfEveryServiceStandbyEnginesAndBothIngressesBehindTheBalancerAndScraped() throws IOException {
+        Map<String, List<String>> modules = greamServicesByModule();
+        modules.forEach((module, replicas) -> assertThat(replicas).as(module).hasSizeGreaterThanOrEqualTo(2));
+        for (String engine : modules.get("bid-engine")) {
+            Map<String, String> env = environment(engine);
+            assertThat(env.get("GREAM_ENGINE_ADVERTISED_HOST")).isEqualTo(services.get(engine).get("hostname"));
+            assertThat(Integer.parseInt(env.get("SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STANDBY_REPLICAS"))).isPositive();
+            assertThat(env.get("GREAM_ENGINE_TOPICS_REPLICATION_FACTOR")).isEqualTo("3");
+            assertThat(env.get("GREAM_ENGINE_TOPICS_MIN_INSYNC_REPLICAS")).isEqualTo("2");
+        }
+        String nginx = Files.readString(ROOT.resolve("deploy/nginx/nginx.conf"));
+        for (String ingress : modules.get("ingress-api")) {
+            assertThat(nginx).contains("server " + services.get(ingress).get("hostname") + ":8080");
+            assertThat(environment(ingress).get("GREAM_ENGINE_URLS").split(","))
+                    .containsExactlyInAnyOrderElementsOf(modules.get("bid-engine").stream()
+                            .map(e -> "http://" + services.get(e).get("hostname") + ":8081").toList());
+        }
+        String prometheus = Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+        assertThat(prometheus).contains("metrics_path: /actuator/prometheus");
+        for (String service : greamServices()) {
+            String port = String.valueOf(services.get(service).get("healthcheck")).replaceAll(".*localhost:(\\d+).*", "$1");
+            assertThat(prometheus).as("Prometheus scrapes " + service)
+                    .contains("\"" + services.get(service).get("hostname") + ":" + port + "\"");
+        }
+        assertThat(ROOT.resolve("deploy/grafana/dashboards/gream.json")).content()
+                .contains("gream_engine_decisions_total", "gream_engine_close_lag_seconds_bucket",
+                        "kafka_consumer_fetch_manager_records_lag_max", "settlement-worker");
+    }
+
+    /** Service names built from a module of this repository, by module. */
+    private static Map<String, List<String>> greamServicesByModule() {
+        Map<String, List<String>> modules = new LinkedHashMap<>();
+        for (String service : greamServices()) {
+            Map<?, ?> build = (Map<?, ?>) services.get(service).get("build");
+            String module = String.valueOf(((Map<?, ?>) build.get("args")).get("MODULE"));
+            modules.computeIfAbsent(module, m -> new ArrayList<>()).add(service);
+        }
+        return modules;
+    }
+
+    private static List<String> greamServices() {
+        return services.keySet().stream().filter(s -> services.get(s).get("build") != null).toList();
+    }
+
+    private static boolean isOneShotJob(String service) {
+        return "no".equals(String.valueOf(services.get(service).get("restart")))
+                && services.values().stream().anyMatch(other -> String.valueOf(other.get("depends_on"))
+                .contains(service + "={condition=service_completed_successfully}"));
+    }
+
+    private static Set<String> dependsOn(String service) {
+        Object dependsOn = services.get(service).get("depends_on");
+        Set<String> names = new HashSet<>();
+        if (dependsOn instanceof Map<?, ?> map) {
+            map.keySet().forEach(name -> names.add(String.valueOf(name)));
+        } else if (dependsOn instanceof List<?> list) {
+            list.forEach(name -> names.add(String.valueOf(name)));
+        }
+        return names;
+    }
+
+    private static Map<String, String> environment(String service) {
+        Object environment = services.get(service).get("environment");
+        Map<String, String> env = new LinkedHashMap<>();
+        if (environment instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
+        } else if (environment instanceof List<?> list) {
+            list.forEach(item -> {
+                String entry = String.valueOf(item);
+                int eq = entry.indexOf('=');
+                env.put(eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? "" : entry.substring(eq + 1));
+            });
+        }
+        return env;
+    }
+
+    /**
+     * The environment variables a service reads: those its yml files name in {@code ${VARIABLE:default}}
+     * placeholders, and every declared property in Spring Boot's environment form (dots to {@code _}, dashes removed
+     * or, the legacy form, turned to {@code _}, upper case), plus {@link #PLATFORM_VARIABLES}.
+     */
+    @SuppressWarnings("unchecked")
+    static Set<String> knownVariables(List<String> configFiles) throws IOException {
+        Set<String> known = new HashSet<>(PLATFORM_VARIABLES);
+        Pattern placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+        for (String file : configFiles) {
+            String text = Files.readString(ROOT.resolve(file));
+            Matcher matcher = placeholder.matcher(text);
+            while (matcher.find()) {
+                known.add(matcher.group(1));
+            }
+            for (Object document : new Yaml().loadAll(text)) {
+                List<String> keys = new ArrayList<>();
+                flatten("", (Map<String, Object>) document, keys);
+                for (String key : keys) {
+                    String upper = key.replace('.', '_').toUpperCase(Locale.ROOT);
+                    known.add(upper.replace("-", ""));
+                    known.add(upper.replace('-', '_'));
+                }
+            }
+        }
+        return known;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Map<String, Object> map, List<String> keys) {
+        map.forEach((key, value) -> {
+            String name = prefix.isEmpty() ? key : prefix + "." + key;
+            if (value instanceof Map<?, ?> nested) {
+                flatten(name, (Map<String, Object>) nested, keys);
+            } else {
+                keys.add(name);
+            }
+        });
+    }
+}
