@@ -18,7 +18,7 @@ import java.util.Map;
  * <p>To add a service: add its module as a dependency of local-stack and one {@link ServiceDefinition} here, e.g.
  * <pre>{@code
  * new ServiceDefinition("settlement-worker", "settlement", 8082, SettlementWorkerApplication::builder,
- *         "/actuator/health/readiness", stack -> Map.of(
+ *         "/actuator/health/readiness", "", stack -> Map.of(
  *                 "spring.kafka.bootstrap-servers", stack.bootstrapServers(),
  *                 "spring.datasource.url", stack.h2Url("settlement"),
  *                 "spring.datasource.username", "sa",
@@ -36,7 +36,10 @@ public final class GreamServices {
             "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
 
     public static final ServiceDefinition BID_ENGINE = new ServiceDefinition(
-            "bid-engine", "engine", 8081, BidEngineApplication::builder, "/actuator/health/readiness",
+            // Ready when Kafka Streams is RUNNING: its readiness probe is also UP while REBALANCING (right to keep
+            // a replica in the load balancer), but the stack is ready only when every auction can be read.
+            "bid-engine", "engine", 8081, BidEngineApplication::builder, "/actuator/health/kafkaStreams",
+            "\"state\":\"RUNNING\"",
             stack -> Map.of(
                     "spring.kafka.bootstrap-servers", stack.bootstrapServers(),
                     // state stores under <data-dir>/bid-engine/state (bid-engine.yml derives it from gream.data-dir)
@@ -53,7 +56,7 @@ public final class GreamServices {
 
     public static final ServiceDefinition INGRESS_API = new ServiceDefinition(
             "ingress-api", "ingress", 8080, () -> new SpringApplicationBuilder(IngressApplication.class),
-            "/actuator/health/readiness",
+            "/actuator/health/readiness", "",
             stack -> Map.of(
                     // development tokens (POST /api/dev/tokens) and the public development signing key
                     "spring.profiles.active", "local",

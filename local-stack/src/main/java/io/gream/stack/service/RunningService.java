@@ -53,7 +53,7 @@ public final class RunningService implements AutoCloseable {
         return new RunningService(definition, layout.url(definition.name()), context);
     }
 
-    /** Waits until the service's readiness probe answers {@code 200}. */
+    /** Waits until the service's readiness probe answers {@code 200} with {@link ServiceDefinition#readyWhen()}. */
     public void awaitReady(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         URI health = URI.create(url + definition.healthPath());
@@ -62,7 +62,7 @@ public final class RunningService implements AutoCloseable {
             try {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health)
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                if (response.statusCode() == 200 && response.body().contains(definition.readyWhen())) {
                     return;
                 }
                 last = response.statusCode() + " " + response.body();

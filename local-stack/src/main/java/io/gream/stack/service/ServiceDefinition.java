@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  * @param defaultPort its port when neither is given
  * @param application the application as the service's own {@code main} builds it
  * @param healthPath  answers {@code 200} once the service can do its work (its readiness probe)
+ * @param readyWhen   what the probe's answer must also contain to count as ready ({@code ""}: any {@code 200})
  * @param properties  the service's settings in this stack
  */
 public record ServiceDefinition(
@@ -27,5 +28,6 @@ public record ServiceDefinition(
         int defaultPort,
         Supplier<SpringApplicationBuilder> application,
         String healthPath,
+        String readyWhen,
         Function<StackLayout, Map<String, String>> properties) {
 }
