@@ -39,6 +39,12 @@ public final class GreamLocal {
         // Read by logback.xml before the first Spring context takes over logging with the same settings.
         System.setProperty("LOG_FILE", dataDir.resolve("logs").resolve("gream.log").toString());
         System.setProperty("CONSOLE_LOG_THRESHOLD", "WARN");
+        // Checked again by LocalStack.start; here first, so a taken port is the only thing printed.
+        List<String> portProblems = PortCheck.problems(settings.namedPorts());
+        if (!portProblems.isEmpty()) {
+            exitOnPorts(portProblems);
+            return;
+        }
         boolean resuming = Files.exists(dataDir.resolve("kafka").resolve("meta.properties"));
         out.println((resuming ? "Resuming Gream from " : "Starting Gream with a new data directory ") + dataDir);
         long startedAt = System.nanoTime();
@@ -46,10 +52,7 @@ public final class GreamLocal {
         try {
             stack = LocalStack.start(settings);
         } catch (LocalStack.PortsUnavailableException e) {
-            System.err.println("gream-local: cannot start, nothing was started:");
-            e.problems().forEach(problem -> System.err.println("  - " + problem));
-            System.err.println("Stop what uses the port, or choose another with the flag named (see --help).");
-            System.exit(1);
+            exitOnPorts(e.problems());
             return;
         } catch (Exception e) {
             System.err.println("gream-local: failed to start: " + e);
@@ -64,6 +67,13 @@ public final class GreamLocal {
             out.println("Gream stopped; data kept in " + dataDir);
         }, "gream-shutdown"));
         printReady(out, stack, Duration.ofNanos(System.nanoTime() - startedAt));
+    }
+
+    private static void exitOnPorts(List<String> problems) {
+        System.err.println("gream-local: cannot start, nothing was started:");
+        problems.forEach(problem -> System.err.println("  - " + problem));
+        System.err.println("Stop what uses the port, or choose another with the flag named (see --help).");
+        System.exit(1);
     }
 
     private static void printReady(PrintStream out, LocalStack stack, Duration took) {

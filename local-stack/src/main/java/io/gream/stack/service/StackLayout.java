@@ -37,6 +37,6 @@ public record StackLayout(Path dataDir, String bootstrapServers, int partitions,
      * services that need a database (settlement-worker, notifier).
      */
     public String h2Url(String name) {
-        return "jdbc:h2:file:" + dir("h2/" + name) + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE";
+        return "jdbc:h2:file:" + dir("h2/" + name) + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 }
