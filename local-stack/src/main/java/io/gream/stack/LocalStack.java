@@ -26,9 +26,10 @@ import java.util.Set;
  * work (Kafka Streams' last transaction, offsets) while it shuts down. Restarting with the same data directory
  * resumes: the broker keeps its log, the engine its state stores (and what they lack it restores from changelogs).
  *
- * <p>Why one JVM and not a JVM per service: it starts in about half the time and memory on a small machine, one
- * Ctrl-C stops everything without orphan processes, and the end-to-end test can start the very same stack. The cost
- * is a shared classpath, handled per service in {@link io.gream.stack.service.GreamServices}.
+ * <p>Why one JVM and not a JVM per service: one heap and one set of loaded libraries instead of one per service on
+ * a small machine, one Ctrl-C stops everything without orphan processes, and the end-to-end test starts the very
+ * same stack in its own JVM. The cost is a shared classpath, handled per service in
+ * {@link io.gream.stack.service.GreamServices}.
  */
 public final class LocalStack implements AutoCloseable {
 
