@@ -21,7 +21,7 @@ CREATE TABLE settlement (
     seller_proceeds   BIGINT       NULL,
     failure_reason    VARCHAR(64)  NULL,
     failure_message   VARCHAR(500) NULL,
-    CONSTRAINT pk_settlement PRIMARY KEY (auction_id),
+    PRIMARY KEY (auction_id),
     CONSTRAINT uq_settlement_idempotency_key UNIQUE (idempotency_key)
 );
 
@@ -36,7 +36,7 @@ CREATE TABLE ledger_line (
     amount      BIGINT       NOT NULL,
     currency    CHAR(3)      NOT NULL,
     recorded_at DATETIME(6)  NOT NULL,
-    CONSTRAINT pk_ledger_line PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_ledger_line_journal_entry UNIQUE (journal_id, entry_type),
     CONSTRAINT fk_ledger_line_settlement FOREIGN KEY (journal_id) REFERENCES settlement (auction_id)
 );
