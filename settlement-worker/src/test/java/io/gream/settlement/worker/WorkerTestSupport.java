@@ -99,7 +99,9 @@ abstract class WorkerTestSupport {
                 "--gream.settlement.topics.min-insync-replicas=1",
                 "--gream.settlement.redelivery.initial-backoff=100ms",
                 "--gream.settlement.redelivery.max-backoff=1s"));
-        args.addAll(database.args());
+        if (List.of(extraArgs).stream().noneMatch(arg -> arg.startsWith("--spring.datasource.url="))) {
+            args.addAll(database.args()); // a repeated argument would be joined with a comma, not overridden
+        }
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext worker = SettlementWorkerApplication.builder()
                 .initializers(context -> {
