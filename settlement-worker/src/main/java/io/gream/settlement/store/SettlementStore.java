@@ -99,6 +99,12 @@ public class SettlementStore {
         return transactions.execute(status -> {
             SettlementRecord record = locked(auctionId);
             if (record.state().terminal()) {
+                if (record.state() == SettlementState.FAILED && result instanceof PaymentResult.Charged charged) {
+                    // Only possible when two workers raced through a gateway outage: one gave up while the other's
+                    // charge went through. The money must go back; an operator refunds it.
+                    log.error("Auction {} was charged ({}) but its settlement had already FAILED: refund needed",
+                            auctionId, charged.paymentKey());
+                }
                 return new Settled(record.toEvent(), false);
             }
             if (result instanceof PaymentResult.Charged charged) {
