@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * What the worker tests share: a real Kafka broker (KRaft, in this JVM) and a fresh database per test class, workers
  * started as the real application against them, an idempotent producer standing in for the bid-engine, and a check
- * of the ledger invariants after every test.
+ * of the ledger invariants after every test that used the class' database.
  */
 abstract class WorkerTestSupport {
 
@@ -55,6 +55,7 @@ abstract class WorkerTestSupport {
     static String group;
 
     private final List<ConfigurableApplicationContext> workers = new ArrayList<>();
+    private boolean usedClassDatabase;
 
     @BeforeAll
     static void startBrokerAndDatabase() {
@@ -80,7 +81,9 @@ abstract class WorkerTestSupport {
     void stopWorkersAndCheckTheLedger() {
         workers.forEach(ConfigurableApplicationContext::close);
         workers.clear();
-        LedgerInvariants.assertHold(database.dataSource());
+        if (usedClassDatabase) {
+            LedgerInvariants.assertHold(database.dataSource());
+        }
     }
 
     /** Starts a worker of this class' group, with a gateway that outlives it, and waits for its partitions. */
@@ -99,9 +102,13 @@ abstract class WorkerTestSupport {
                 "--gream.settlement.topics.min-insync-replicas=1",
                 "--gream.settlement.redelivery.initial-backoff=100ms",
                 "--gream.settlement.redelivery.max-backoff=1s"));
-        if (List.of(extraArgs).stream().noneMatch(arg -> arg.startsWith("--spring.datasource.url="))) {
-            args.addAll(database.args()); // a repeated argument would be joined with a comma, not overridden
+        // The class' database unless the test chooses another (a repeated argument would be joined with a comma,
+        // not overridden), or the default one under its own data dir.
+        if (List.of(extraArgs).stream().noneMatch(arg -> arg.startsWith("--spring.datasource.url=")
+                || arg.startsWith("--gream.data-dir="))) {
+            args.addAll(database.args());
         }
+        usedClassDatabase |= List.of(extraArgs).stream().noneMatch(arg -> arg.startsWith("--gream.data-dir="));
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext worker = SettlementWorkerApplication.builder()
                 .initializers(context -> {
