@@ -6,10 +6,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The Resilience4j guard around a gateway: time limit, retry, circuit breaker, bulkhead. */
 class GuardedPaymentGatewayTest {
@@ -64,11 +66,33 @@ class GuardedPaymentGatewayTest {
 
         assertThatThrownBy(() -> guarded.charge(request("a-1"))).isInstanceOf(ChargeOutcomeUnknownException.class);
 
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(2_000);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(5_000); // the hang is 30 s
         assertThat(hanging.chargeRequests(request("a-1").idempotencyKey())).isEqualTo(1);
         assertThat(guarded.lookup(request("a-1"))).get().isInstanceOf(PaymentResult.Charged.class);
         assertThat(meters.get("gream.settlement.gateway.latency").tag("operation", "charge")
                 .tag("outcome", "unknown").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void theBulkheadTurnsAwayCallsBeyondItsLimitWithoutReachingTheGateway() {
+        SimulatedPaymentGateway hanging = gateway(0, 1.0);
+        GatewayProperties oneAtATime = new GatewayProperties("simulated", Duration.ofSeconds(2), GUARD.retry(),
+                GUARD.circuitBreaker(), new GatewayProperties.BulkheadSettings(1, Duration.ZERO), null, null);
+        guarded = PaymentGatewayConfiguration.guarded(hanging, oneAtATime, meters);
+        CompletableFuture<?> first = CompletableFuture.runAsync(() -> {
+            try {
+                guarded.charge(request("a-1"));
+            } catch (ChargeOutcomeUnknownException expected) {
+                // the hang outlasts the time limit
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> hanging.chargeRequests() == 1);
+
+        assertThatThrownBy(() -> guarded.charge(request("a-2"))).isInstanceOf(GatewayUnavailableException.class)
+                .hasMessageContaining("concurrent");
+
+        assertThat(hanging.chargeRequests(request("a-2").idempotencyKey())).isZero();
+        first.join();
     }
 
     @Test

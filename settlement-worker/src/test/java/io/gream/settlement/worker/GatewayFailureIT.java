@@ -61,7 +61,7 @@ class GatewayFailureIT extends WorkerTestSupport {
         List<ConsumerRecord<String, byte[]>> events = awaitSettlementEvents(auctionId, 1);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(took).isLessThan(Duration.ofSeconds(10));
+        assertThat(took).as("bounded by the time limit, not the 60 s hang").isLessThan(Duration.ofSeconds(20));
         assertThat(event(events.get(0))).isInstanceOf(SettlementCompleted.class);
         assertThat(hanging.chargeRequests(key(auctionId))).isEqualTo(1);
         assertThat(hanging.chargesTaken(key(auctionId))).isEqualTo(1);
