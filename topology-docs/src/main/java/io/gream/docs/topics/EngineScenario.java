@@ -96,7 +96,9 @@ final class EngineScenario {
                 driver.advanceWallClockTime(Duration.ofMinutes(1));
             }
             commandLog.readValuesToList().stream().filter(Tick.class::isInstance).forEach(records::add);
-            records.addAll(events.readValuesToList());
+            List<AuctionEvent> decided = events.readValuesToList();
+            records.addAll(decided);
+            records.addAll(SettlementExamples.of(decided));
         } finally {
             deleteRecursively(stateDir);
         }

@@ -80,14 +80,21 @@ final class TopicCatalog {
     }
 
     private static TopicEntry settlementEvents() {
-        return new TopicEntry("gream.settlement-events", Optional.empty(), "planned (issue 5)", "`auctionId` (string)",
-                List.of(), "`SettlementCompleted` \\| `SettlementFailed` (no schema yet: not in contracts)",
-                "CreateTime", "set by the settlement-worker",
-                "`cleanup.policy=delete` (not compacted), retained " + BROKER_DEFAULT_RETENTION,
-                List.of(new Party("settlement-worker", "the only writer")),
+        Topic<?, ?> topic = Topics.SETTLEMENT_EVENTS;
+        return new TopicEntry(topic.name(), Optional.of(topic), "live", "`auctionId` (string)",
+                valueTypesOf(topic), typeNames(valueTypesOf(topic)), timestampType(topic),
+                "when the settlement-worker published it",
+                retention(topic),
+                List.of(new Party("settlement-worker", "the only writer: one settlement per sold auction, published"
+                        + " after its row and journal are committed (idempotent producer, `acks=all`)")),
                 List.of(new Party("notifier", "settled and payment-failed notifications")),
-                List.of("Arrives with the settlement-worker; its schemas will appear here once its records are in"
-                        + " `contracts`."));
+                List.of("`eventId = auctionId:settlement`: an auction has one settlement event.",
+                        "A crash between publishing and committing the consumer offset may publish it again, always"
+                                + " with the same content: it is rebuilt from the stored settlement row.",
+                        "`SettlementCompleted`: `fee + sellerProceeds == price`; the fee is"
+                                + " `gream.settlement.fee-basis-points` of the price, rounded down.",
+                        "The examples settle the engine scenario's sold auction with the worker's fee rules (10 %);"
+                                + " `SettlementFailed` shows the same sale with a declined card."));
     }
 
     private static TopicEntry deadLetters() {

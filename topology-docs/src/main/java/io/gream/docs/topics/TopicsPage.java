@@ -41,7 +41,7 @@ public final class TopicsPage {
                 Partitions: %d by default (`gream.engine.topics.partitions`), fixed once a topic exists, since the \
                 partition of an auction's records follows from its key. Replication factor 3 and \
                 `min.insync.replicas=2` in a cluster, 1 on a single local broker. The services named below that are \
-                not in this repository yet (ingress-api, settlement-worker, notifier) are listed with the role the \
+                not in this repository yet (notifier) are listed with the role the \
                 design gives them.
 
                 """.formatted(TopicCatalog.DEFAULT_PARTITIONS));

@@ -6,6 +6,8 @@ import io.gream.contracts.BidAccepted;
 import io.gream.contracts.CloseOutcome;
 import io.gream.contracts.CommandLogEntry;
 import io.gream.contracts.JsonSerde;
+import io.gream.contracts.SettlementCompleted;
+import io.gream.contracts.SettlementEvent;
 import io.gream.contracts.Tick;
 import io.gream.contracts.Topic;
 import io.gream.contracts.Topics;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +36,14 @@ class ExamplePayloadTest {
 
     static Stream<ExamplePayload> examples() {
         EngineScenario once = EngineScenario.run();
-        return Stream.concat(
+        return Stream.of(
                 ContractType.subtypesOf(CommandLogEntry.class).stream()
                         .map(type -> ExamplePayload.of(Topics.AUCTION_COMMANDS, type, once)),
                 ContractType.subtypesOf(AuctionEvent.class).stream()
-                        .map(type -> ExamplePayload.of(Topics.AUCTION_EVENTS, type, once)));
+                        .map(type -> ExamplePayload.of(Topics.AUCTION_EVENTS, type, once)),
+                ContractType.subtypesOf(SettlementEvent.class).stream()
+                        .map(type -> ExamplePayload.of(Topics.SETTLEMENT_EVENTS, type, once)))
+                .flatMap(examples -> examples);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,8 +54,9 @@ class ExamplePayloadTest {
 
     @Test
     void theScenarioProducesEveryCommandAndEventType() {
-        Stream.concat(ContractType.subtypesOf(CommandLogEntry.class).stream(),
-                        ContractType.subtypesOf(AuctionEvent.class).stream())
+        Stream.of(ContractType.subtypesOf(CommandLogEntry.class), ContractType.subtypesOf(AuctionEvent.class),
+                        ContractType.subtypesOf(SettlementEvent.class))
+                .flatMap(List::stream)
                 .forEach(type -> assertThat(scenario.exampleOf(type.recordClass())).as(type.name()).isPresent());
     }
 
@@ -64,6 +71,19 @@ class ExamplePayloadTest {
                 bid -> assertThat(bid.previousLeaderId()).isNotNull());
         assertThat(scenario.exampleOf(AuctionClosed.class)).get().isInstanceOfSatisfying(AuctionClosed.class,
                 closed -> assertThat(closed.outcome()).isEqualTo(CloseOutcome.SOLD));
+    }
+
+    @Test
+    void settlesTheSoldAuctionWithFeeAndProceedsAddingUpToItsPrice() {
+        assertThat(scenario.exampleOf(SettlementCompleted.class)).get().isInstanceOfSatisfying(
+                SettlementCompleted.class, settled -> {
+                    AuctionClosed closed = (AuctionClosed) scenario.exampleOf(AuctionClosed.class).orElseThrow();
+                    assertThat(settled.auctionId()).isEqualTo(closed.auctionId());
+                    assertThat(settled.closeEventId()).isEqualTo(closed.eventId());
+                    assertThat(settled.price()).isEqualTo(closed.price());
+                    assertThat(settled.fee() + settled.sellerProceeds()).isEqualTo(settled.price());
+                    assertThat(settled.eventId()).isEqualTo(closed.auctionId() + ":settlement");
+                });
     }
 
     @Test

@@ -45,12 +45,14 @@ class TopicCatalogTest {
     }
 
     @Test
-    void listsSettlementEventsAsPlannedWithoutSchemas() {
-        TopicEntry settlement = entry("gream.settlement-events");
+    void listsSettlementEventsAsLiveWithTheirSchemasFromContracts() {
+        TopicEntry settlement = entry(Topics.SETTLEMENT_EVENTS.name());
 
-        assertThat(settlement.planned()).isTrue();
-        assertThat(settlement.status()).isEqualTo("planned (issue 5)");
-        assertThat(settlement.valueTypes()).isEmpty();
+        assertThat(settlement.planned()).isFalse();
+        assertThat(settlement.status()).isEqualTo("live");
+        assertThat(settlement.topic()).contains(Topics.SETTLEMENT_EVENTS);
+        assertThat(settlement.valueTypes()).extracting(ContractType::name)
+                .containsExactly("SettlementCompleted", "SettlementFailed");
     }
 
     @Test

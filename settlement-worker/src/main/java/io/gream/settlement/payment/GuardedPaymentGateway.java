@@ -1,0 +1,134 @@
+package io.gream.settlement.payment;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The only way the worker talks to a {@link PaymentGateway}: every call is bounded in time and guarded, in this
+ * order from the outside in: Retry, CircuitBreaker, Bulkhead, TimeLimiter.
+ *
+ * <ul>
+ *   <li>Retry is outermost, so its budget ({@code max-attempts}, exponential backoff) and its metrics count once per
+ *       logical call, while the breaker sees every attempt. It retries only what certainly processed nothing
+ *       ({@link GatewayUnavailableException}, a full bulkhead), never {@link CallNotPermittedException} (an open
+ *       circuit means: stop calling) and never a charge whose outcome is unknown.</li>
+ *   <li>A charge that times out becomes {@link ChargeOutcomeUnknownException}: the caller looks it up by its key.
+ *       A lookup that times out is just unavailable, and retried.</li>
+ *   <li>An open circuit or a full bulkhead surfaces as {@link GatewayUnavailableException}: nothing was sent.</li>
+ * </ul>
+ */
+public final class GuardedPaymentGateway implements AutoCloseable {
+
+    private final PaymentGateway gateway;
+    private final TimeLimiter timeLimiter;
+    private final CircuitBreaker circuitBreaker;
+    private final Bulkhead bulkhead;
+    private final Retry chargeRetry;
+    private final Retry lookupRetry;
+    private final MeterRegistry meters;
+    private final ExecutorService calls;
+
+    public GuardedPaymentGateway(PaymentGateway gateway, TimeLimiter timeLimiter, CircuitBreaker circuitBreaker,
+                                 Bulkhead bulkhead, Retry chargeRetry, Retry lookupRetry, MeterRegistry meters) {
+        this.gateway = gateway;
+        this.timeLimiter = timeLimiter;
+        this.circuitBreaker = circuitBreaker;
+        this.bulkhead = bulkhead;
+        this.chargeRetry = chargeRetry;
+        this.lookupRetry = lookupRetry;
+        this.meters = meters;
+        AtomicInteger threads = new AtomicInteger();
+        this.calls = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "payment-gateway-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * @throws GatewayUnavailableException   nothing was charged (after the retries, or the circuit is open)
+     * @throws ChargeOutcomeUnknownException the charge may have been made: look it up
+     */
+    public PaymentResult charge(ChargeRequest request) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "unknown";
+        try {
+            PaymentResult result = guarded(chargeRetry, () -> gateway.charge(request),
+                    () -> new ChargeOutcomeUnknownException("the charge of " + request.idempotencyKey()
+                            + " timed out after " + timeLimiter.getTimeLimiterConfig().getTimeoutDuration(), null));
+            outcome = result instanceof PaymentResult.Charged ? "charged" : "declined";
+            return result;
+        } catch (GatewayUnavailableException e) {
+            outcome = "unavailable";
+            throw e;
+        } finally {
+            sample.stop(meters.timer("gream.settlement.gateway.latency", "operation", "charge", "outcome", outcome));
+        }
+    }
+
+    /** @throws GatewayUnavailableException the gateway could not say (after the retries) */
+    public Optional<PaymentResult> lookup(ChargeRequest request) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "unavailable";
+        try {
+            Optional<PaymentResult> result = guarded(lookupRetry, () -> gateway.lookup(request),
+                    () -> new GatewayUnavailableException("the lookup of " + request.idempotencyKey()
+                            + " timed out"));
+            outcome = result.isPresent() ? "found" : "not-found";
+            return result;
+        } finally {
+            sample.stop(meters.timer("gream.settlement.gateway.latency", "operation", "lookup", "outcome", outcome));
+        }
+    }
+
+    public CircuitBreaker circuitBreaker() {
+        return circuitBreaker;
+    }
+
+    private <T> T guarded(Retry retry, Callable<T> call, Supplier<RuntimeException> onTimeout) {
+        Callable<T> limited = () -> {
+            try {
+                return timeLimiter.executeFutureSupplier(() -> calls.submit(call));
+            } catch (TimeoutException e) {
+                RuntimeException timeout = onTimeout.get();
+                timeout.addSuppressed(e);
+                throw timeout;
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        };
+        Callable<T> attempt = Bulkhead.decorateCallable(bulkhead,
+                CircuitBreaker.decorateCallable(circuitBreaker, limited));
+        try {
+            return Retry.decorateCallable(retry, attempt).call();
+        } catch (CallNotPermittedException e) {
+            throw new GatewayUnavailableException("circuit breaker " + circuitBreaker.getName() + " is open", e);
+        } catch (BulkheadFullException e) {
+            throw new GatewayUnavailableException("too many concurrent gateway calls", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new GatewayUnavailableException("gateway call failed: " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+    }
+}

@@ -1,0 +1,30 @@
+package io.gream.settlement.payment;
+
+import java.util.Optional;
+
+/**
+ * A payment provider that charges a customer's stored payment method.
+ *
+ * <p>Implementations must be idempotent by {@link ChargeRequest#idempotencyKey()}: a second charge with the same key
+ * returns the first one's result and takes no money. Failures are told apart by what is known about the money:
+ * {@link GatewayUnavailableException} means the request was certainly not processed (safe to retry);
+ * {@link ChargeOutcomeUnknownException} means it may have been (look it up, never charge again blindly).
+ */
+public interface PaymentGateway {
+
+    /**
+     * Charges the customer.
+     *
+     * @return {@link PaymentResult.Charged} or {@link PaymentResult.Declined}
+     * @throws GatewayUnavailableException   the gateway did not process the request
+     * @throws ChargeOutcomeUnknownException the request may or may not have been processed
+     */
+    PaymentResult charge(ChargeRequest request);
+
+    /**
+     * What became of the charge made with this key (the gateway's order id), if the gateway has any record of it.
+     *
+     * @throws GatewayUnavailableException the gateway could not answer
+     */
+    Optional<PaymentResult> lookup(ChargeRequest request);
+}

@@ -1,0 +1,128 @@
+package io.gream.settlement.payment;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A payment provider in memory, the default gateway: for local runs, demos and tests of what the worker does when
+ * a provider is slow, failing or hanging. It behaves like a real provider where it matters: it is idempotent by key,
+ * and keeps a ledger of what it charged, which tests count.
+ *
+ * <p>Each charge, after {@code latency}: with probability {@code failureRate} it fails without charging
+ * ({@link GatewayUnavailableException}); else with {@code declineRate} it declines; else it charges, and then with
+ * {@code timeoutRate} it hangs for {@code hang} before answering: the money is taken but the caller times out, the
+ * hardest case for exactly-once charging. Outcomes are drawn from a seeded generator, so a run is repeatable.
+ */
+public final class SimulatedPaymentGateway implements PaymentGateway {
+
+    /**
+     * @param latency     how long every call takes
+     * @param failureRate share of charges refused as unavailable, nothing charged (0..1)
+     * @param declineRate share of charges declined (0..1)
+     * @param timeoutRate share of successful charges answered only after {@code hang} (0..1)
+     * @param hang        how long a hanging charge takes to answer
+     * @param seed        seed of the outcome generator
+     */
+    public record Settings(Duration latency, double failureRate, double declineRate, double timeoutRate,
+                           Duration hang, long seed) {
+
+        public Settings {
+            for (double rate : new double[] {failureRate, declineRate, timeoutRate}) {
+                if (rate < 0 || rate > 1) {
+                    throw new IllegalArgumentException("rates are within 0..1, was " + rate);
+                }
+            }
+        }
+
+        public static Settings reliable() {
+            return new Settings(Duration.ZERO, 0, 0, 0, Duration.ZERO, 1);
+        }
+    }
+
+    private final Settings settings;
+    private final SplittableRandom random;
+    private final Map<String, PaymentResult> results = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final AtomicLong paymentKeys = new AtomicLong();
+
+    public SimulatedPaymentGateway(Settings settings) {
+        this.settings = settings;
+        this.random = new SplittableRandom(settings.seed());
+    }
+
+    @Override
+    public PaymentResult charge(ChargeRequest request) {
+        requests.computeIfAbsent(request.idempotencyKey(), key -> new AtomicInteger()).incrementAndGet();
+        pause(settings.latency());
+        PaymentResult earlier = results.get(request.idempotencyKey());
+        if (earlier != null) {
+            return earlier; // idempotent: the same key gets the first outcome, no money moves
+        }
+        double failure;
+        double decline;
+        double hang;
+        synchronized (random) {
+            failure = random.nextDouble();
+            decline = random.nextDouble();
+            hang = random.nextDouble();
+        }
+        if (failure < settings.failureRate()) {
+            throw new GatewayUnavailableException("simulated gateway unavailable");
+        }
+        PaymentResult outcome = decline < settings.declineRate()
+                ? new PaymentResult.Declined("CARD_DECLINED", "simulated decline")
+                : new PaymentResult.Charged("sim-" + paymentKeys.incrementAndGet());
+        PaymentResult recorded = results.putIfAbsent(request.idempotencyKey(), outcome);
+        if (recorded != null) {
+            return recorded; // a concurrent charge with the same key came first
+        }
+        if (hang < settings.timeoutRate()) {
+            pause(settings.hang());
+        }
+        return outcome;
+    }
+
+    @Override
+    public Optional<PaymentResult> lookup(ChargeRequest request) {
+        pause(settings.latency());
+        return Optional.ofNullable(results.get(request.idempotencyKey()));
+    }
+
+    /** How many charges took money, over all keys. */
+    public long chargesTaken() {
+        return results.values().stream().filter(PaymentResult.Charged.class::isInstance).count();
+    }
+
+    /** How many charges took money for this key: never more than one. */
+    public long chargesTaken(String idempotencyKey) {
+        return results.get(idempotencyKey) instanceof PaymentResult.Charged ? 1 : 0;
+    }
+
+    /** How many charge requests arrived with this key, including repeats the gateway deduplicated. */
+    public int chargeRequests(String idempotencyKey) {
+        AtomicInteger count = requests.get(idempotencyKey);
+        return count == null ? 0 : count.get();
+    }
+
+    /** How many charge requests arrived, over all keys. */
+    public int chargeRequests() {
+        return requests.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    private static void pause(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChargeOutcomeUnknownException("interrupted while the simulated gateway was working", e);
+        }
+    }
+}

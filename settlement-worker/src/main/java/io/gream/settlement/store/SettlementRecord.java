@@ -1,0 +1,187 @@
+package io.gream.settlement.store;
+
+import io.gream.contracts.SettlementCompleted;
+import io.gream.contracts.SettlementEvent;
+import io.gream.contracts.SettlementFailed;
+import io.gream.settlement.ledger.SaleSplit;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The settlement of one sold auction (table {@code settlement}), and its state machine:
+ * {@code PENDING -> COMPLETED | FAILED}, nothing after. Its settled row is the single source of the published
+ * {@link SettlementEvent}, so publishing it again yields the same content.
+ */
+@Entity
+@Table(name = "settlement")
+public class SettlementRecord implements Persistable<String> {
+
+    @Id
+    @Column(name = "auction_id")
+    private String auctionId;
+    @Column(name = "close_event_id")
+    private String closeEventId;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+    @Column(name = "winner_id")
+    private String winnerId;
+    @Column(name = "seller_id")
+    private String sellerId;
+    private long price;
+    private String currency;
+    @Column(name = "order_name")
+    private String orderName;
+    @Column(name = "idempotency_key")
+    private String idempotencyKey;
+    @Enumerated(EnumType.STRING)
+    private SettlementState state;
+    @Column(name = "charge_started_at")
+    private Instant chargeStartedAt;
+    @Column(name = "settled_at")
+    private Instant settledAt;
+    @Column(name = "payment_key")
+    private String paymentKey;
+    private Long fee;
+    @Column(name = "seller_proceeds")
+    private Long sellerProceeds;
+    @Column(name = "failure_reason")
+    private String failureReason;
+    @Column(name = "failure_message")
+    private String failureMessage;
+
+    @Transient
+    private boolean fresh;
+
+    protected SettlementRecord() {
+        // for JPA
+    }
+
+    private SettlementRecord(SoldAuction sale) {
+        this.auctionId = sale.auctionId();
+        this.closeEventId = sale.closeEventId();
+        this.closedAt = micros(sale.closedAt());
+        this.winnerId = sale.winnerId();
+        this.sellerId = sale.sellerId();
+        this.price = sale.price();
+        this.currency = sale.currency();
+        this.orderName = truncate(sale.orderName(), 255);
+        this.idempotencyKey = sale.idempotencyKey();
+        this.state = SettlementState.PENDING;
+        this.fresh = true;
+    }
+
+    /** A new, pending settlement: nothing has been charged yet. */
+    static SettlementRecord claim(SoldAuction sale) {
+        return new SettlementRecord(sale);
+    }
+
+    /** Records that a charge is about to be sent; committed before it is, so a crash leaves a trace. */
+    void startCharge(Instant at) {
+        requirePending();
+        if (chargeStartedAt == null) {
+            chargeStartedAt = micros(at);
+        }
+    }
+
+    void complete(String paymentKey, SaleSplit split, Instant at) {
+        requirePending();
+        if (split.price() != price) {
+            throw new IllegalArgumentException("split of " + split.price() + " for a price of " + price);
+        }
+        this.state = SettlementState.COMPLETED;
+        this.paymentKey = paymentKey;
+        this.fee = split.fee();
+        this.sellerProceeds = split.sellerProceeds();
+        this.settledAt = micros(at);
+    }
+
+    void fail(String reason, String message, Instant at) {
+        requirePending();
+        this.state = SettlementState.FAILED;
+        this.failureReason = truncate(reason, 64);
+        this.failureMessage = truncate(message, 500);
+        this.settledAt = micros(at);
+    }
+
+    /** The event this settlement publishes; only once it is settled. */
+    public SettlementEvent toEvent() {
+        String eventId = SettlementEvent.eventId(auctionId);
+        return switch (state) {
+            case COMPLETED -> new SettlementCompleted(eventId, auctionId, settledAt, closeEventId, winnerId, sellerId,
+                    price, fee, sellerProceeds, currency, paymentKey);
+            case FAILED -> new SettlementFailed(eventId, auctionId, settledAt, closeEventId, winnerId, sellerId,
+                    price, currency, failureReason, failureMessage);
+            case PENDING -> throw new IllegalStateException("settlement of " + auctionId + " is still pending");
+        };
+    }
+
+    public SettlementState state() {
+        return state;
+    }
+
+    public boolean chargeStarted() {
+        return chargeStartedAt != null;
+    }
+
+    public String auctionId() {
+        return auctionId;
+    }
+
+    public long price() {
+        return price;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public Instant settledAt() {
+        return settledAt;
+    }
+
+    public SoldAuction sale() {
+        return new SoldAuction(auctionId, closeEventId, closedAt, winnerId, sellerId, price, currency, orderName);
+    }
+
+    @Override
+    public String getId() {
+        return auctionId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
+    }
+
+    private void requirePending() {
+        if (state.terminal()) {
+            throw new IllegalStateException("settlement of " + auctionId + " is already " + state);
+        }
+    }
+
+    /** The database keeps microseconds; the event must carry exactly what a re-read yields. */
+    static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

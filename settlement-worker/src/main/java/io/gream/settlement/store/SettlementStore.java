@@ -1,0 +1,151 @@
+package io.gream.settlement.store;
+
+import io.gream.contracts.SettlementEvent;
+import io.gream.settlement.ledger.FeeSchedule;
+import io.gream.settlement.ledger.Journal;
+import io.gream.settlement.ledger.SaleSplit;
+import io.gream.settlement.payment.ChargeRequest;
+import io.gream.settlement.payment.PaymentResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every write of a settlement, each in its own short transaction, each under the settlement row's lock
+ * ({@code SELECT ... FOR UPDATE}) once the row exists. Two workers on the same auction therefore take turns, and
+ * the second always sees what the first committed.
+ *
+ * <ol>
+ *   <li>{@link #claim}: insert the PENDING row unless it exists (the primary key makes it unique per auction).</li>
+ *   <li>{@link #begin}: decide the next step. Settled: publish it again. Pending with a charge already started
+ *       (a crash, or another worker): resolve it by lookup. Otherwise mark the charge started, commit, then charge.</li>
+ *   <li>{@link #complete} / {@link #fail}: in one transaction, settle the row and append its journal.</li>
+ * </ol>
+ */
+@Component
+public class SettlementStore {
+
+    private static final Logger log = LoggerFactory.getLogger(SettlementStore.class);
+
+    /** What the worker does next for a settlement. */
+    public sealed interface Next {
+
+        /** Settled already: (re)publish this event, charge nothing. */
+        record Publish(SettlementEvent event) implements Next {
+        }
+
+        /** Nothing was sent yet; the row now says a charge is under way. */
+        record Charge(ChargeRequest request) implements Next {
+        }
+
+        /** A charge may have been sent before: look it up by its key, never charge blindly. */
+        record Resolve(ChargeRequest request) implements Next {
+        }
+    }
+
+    private final SettlementRepository settlements;
+    private final LedgerLineRepository ledger;
+    private final TransactionTemplate transactions;
+
+    SettlementStore(SettlementRepository settlements, LedgerLineRepository ledger,
+                    PlatformTransactionManager transactionManager) {
+        this.settlements = settlements;
+        this.ledger = ledger;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** Makes sure the auction has its settlement row. Idempotent, and safe against a concurrent claim. */
+    public void claim(SoldAuction sale) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                if (!settlements.existsById(sale.auctionId())) {
+                    settlements.save(SettlementRecord.claim(sale));
+                }
+            });
+        } catch (DataIntegrityViolationException e) {
+            // Another worker inserted it between our check and our insert: the row exists, which is all we need.
+            log.debug("Settlement of {} was claimed concurrently", sale.auctionId());
+        }
+    }
+
+    public Next begin(String auctionId, Instant now) {
+        return transactions.execute(status -> {
+            SettlementRecord record = locked(auctionId);
+            if (record.state().terminal()) {
+                return new Next.Publish(record.toEvent());
+            }
+            ChargeRequest request = record.sale().chargeRequest();
+            if (record.chargeStarted()) {
+                return new Next.Resolve(request);
+            }
+            record.startCharge(now);
+            return new Next.Charge(request);
+        });
+    }
+
+    /**
+     * Settles a pending row with the gateway's definite answer: a charge completes it and appends its journal, a
+     * decline fails it. Both in one transaction.
+     *
+     * @return the settled event, and whether this call settled it (false: someone else had)
+     */
+    public Settled complete(String auctionId, PaymentResult result, FeeSchedule fees, Instant now) {
+        return transactions.execute(status -> {
+            SettlementRecord record = locked(auctionId);
+            if (record.state().terminal()) {
+                if (record.state() == SettlementState.FAILED && result instanceof PaymentResult.Charged charged) {
+                    // Only possible when two workers raced through a gateway outage: one gave up while the other's
+                    // charge went through. The money must go back; an operator refunds it.
+                    log.error("Auction {} was charged ({}) but its settlement had already FAILED: refund needed",
+                            auctionId, charged.paymentKey());
+                }
+                return new Settled(record.toEvent(), false);
+            }
+            if (result instanceof PaymentResult.Charged charged) {
+                SoldAuction sale = record.sale();
+                SaleSplit split = fees.split(sale.price());
+                Journal journal = Journal.ofSale(auctionId, sale.winnerId(), sale.sellerId(), split, sale.currency());
+                record.complete(charged.paymentKey(), split, now);
+                settlements.save(record);
+                ledger.saveAll(LedgerLine.of(journal, now));
+            } else if (result instanceof PaymentResult.Declined declined) {
+                record.fail(declined.code(), declined.message(), now);
+            }
+            return new Settled(record.toEvent(), true);
+        });
+    }
+
+    /** Fails a pending row: the gateway certainly took nothing. */
+    public Settled fail(String auctionId, String reason, String message, Instant now) {
+        return complete(auctionId, new PaymentResult.Declined(reason, message), null, now);
+    }
+
+    /** The settlement as stored; for the event to publish, read back rather than taken from memory. */
+    public SettlementRecord find(String auctionId) {
+        return transactions.execute(status -> settlements.findById(auctionId)
+                .orElseThrow(() -> new IllegalStateException("no settlement for " + auctionId)));
+    }
+
+    /** The journal of a completed settlement, reassembled (and so checked) from its lines. */
+    public Journal journal(String auctionId) {
+        return transactions.execute(status -> {
+            List<LedgerLine> lines = ledger.findByJournalIdOrderById(auctionId);
+            return LedgerLine.journal(lines);
+        });
+    }
+
+    private SettlementRecord locked(String auctionId) {
+        return settlements.lock(auctionId)
+                .orElseThrow(() -> new IllegalStateException("settlement of " + auctionId + " was never claimed"));
+    }
+
+    /** @param byThisCall false when another worker (or an earlier delivery) had settled it */
+    public record Settled(SettlementEvent event, boolean byThisCall) {
+    }
+}

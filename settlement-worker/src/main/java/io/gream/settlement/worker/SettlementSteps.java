@@ -1,0 +1,26 @@
+package io.gream.settlement.worker;
+
+import io.gream.settlement.store.SoldAuction;
+
+/**
+ * Hooks between the steps of a settlement, where a crash is most dangerous. Production uses {@link #NONE}; tests
+ * supply a bean that crashes the worker at one of them, then restart it and check that nothing was lost and no one
+ * was charged twice.
+ */
+public interface SettlementSteps {
+
+    SettlementSteps NONE = new SettlementSteps() {
+    };
+
+    /** The gateway answered definitely; nothing is in the database yet. */
+    default void afterCharge(SoldAuction sale) {
+    }
+
+    /** The settlement and its journal are committed; nothing is published yet. */
+    default void afterCommit(SoldAuction sale) {
+    }
+
+    /** The event is acknowledged by the broker; the offset is not committed yet. */
+    default void afterPublish(SoldAuction sale) {
+    }
+}

@@ -1,0 +1,60 @@
+package io.gream.settlement;
+
+import io.gream.settlement.ledger.EntryType;
+import io.gream.settlement.ledger.Journal;
+import io.gream.settlement.ledger.Posting;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledger's invariants, checked straight in the database after every test: every journal sums to zero (and
+ * rebuilds as a valid {@link Journal}), the totals per currency are zero, every completed settlement has exactly its
+ * journal (buyer paid the price, fee plus proceeds equal it), and no other settlement has one.
+ */
+public final class LedgerInvariants {
+
+    private LedgerInvariants() {
+    }
+
+    public static void assertHold(DataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForList("SELECT journal_id FROM ledger_line GROUP BY journal_id HAVING SUM(amount) <> 0",
+                String.class)).as("unbalanced journals").isEmpty();
+        assertThat(jdbc.queryForList("SELECT currency FROM ledger_line GROUP BY currency HAVING SUM(amount) <> 0",
+                String.class)).as("currencies whose ledger does not sum to zero").isEmpty();
+        assertThat(jdbc.queryForList("""
+                SELECT s.auction_id FROM settlement s WHERE s.state = 'COMPLETED' AND (
+                  s.fee + s.seller_proceeds <> s.price
+                  OR (SELECT COUNT(*) FROM ledger_line l WHERE l.journal_id = s.auction_id
+                      AND l.entry_type = 'BUYER_PAYMENT' AND l.amount = s.price AND l.currency = s.currency) <> 1
+                  OR (SELECT COALESCE(SUM(l.amount), 0) FROM ledger_line l WHERE l.journal_id = s.auction_id
+                      AND l.entry_type = 'SELLER_PROCEEDS') <> -s.seller_proceeds
+                  OR (SELECT COALESCE(SUM(l.amount), 0) FROM ledger_line l WHERE l.journal_id = s.auction_id
+                      AND l.entry_type = 'PLATFORM_FEE') <> -s.fee)
+                """, String.class)).as("completed settlements without their exact journal").isEmpty();
+        assertThat(jdbc.queryForList("""
+                SELECT DISTINCT l.journal_id FROM ledger_line l JOIN settlement s ON s.auction_id = l.journal_id
+                WHERE s.state <> 'COMPLETED'
+                """, String.class)).as("journals of settlements that did not complete").isEmpty();
+        Map<String, List<Posting>> postings = new LinkedHashMap<>();
+        Map<String, String> currencies = new LinkedHashMap<>();
+        jdbc.query("SELECT journal_id, entry_type, account, amount, currency FROM ledger_line ORDER BY id", row -> {
+            postings.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(new Posting(
+                    EntryType.valueOf(row.getString(2)), row.getString(3), row.getLong(4)));
+            currencies.put(row.getString(1), row.getString(5));
+        });
+        postings.forEach((id, lines) -> new Journal(id, currencies.get(id), lines)); // throws if invalid
+    }
+
+    public static int count(DataSource dataSource, String sql, Object... args) {
+        Integer count = new JdbcTemplate(dataSource).queryForObject(sql, Integer.class, args);
+        return count == null ? 0 : count;
+    }
+}

@@ -1,0 +1,204 @@
+package io.gream.settlement.payment;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.gream.contracts.GreamJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Toss adapter against a real HTTP server on a local port that answers like Toss' billing API. */
+class TossPaymentsGatewayTest {
+
+    private static final String SECRET = "test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R";
+    private static final ChargeRequest CHARGE = new ChargeRequest(IdempotencyKeys.forAuction("a-1"), "a-1",
+            "buyer-1", 15_000, "KRW", "Starbucks Americano");
+
+    /** What the stub Toss received. */
+    record Received(String method, String path, Map<String, List<String>> headers, String body) {
+    }
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, String> paymentsByOrderId = new ConcurrentHashMap<>();
+    private final Map<String, String> responsesByIdempotencyKey = new ConcurrentHashMap<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private volatile String mode = "approve";
+    private HttpServer toss;
+    private TossPaymentsGateway gateway;
+
+    @BeforeEach
+    void startStubToss() throws IOException {
+        toss = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        toss.createContext("/", this::answer);
+        toss.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        toss.start();
+        gateway = new TossPaymentsGateway(new TossPaymentsGateway.Settings(
+                URI.create("http://127.0.0.1:" + toss.getAddress().getPort()), SECRET, Duration.ofSeconds(1),
+                Duration.ofMillis(500)), BillingKeys.of(Map.of("buyer-1", "bk-buyer-1")));
+    }
+
+    @AfterEach
+    void stopStubToss() {
+        release.countDown();
+        toss.stop(0);
+    }
+
+    @Test
+    void chargesTheBillingKeyWithBasicAuthAndTheAuctionsIdempotencyKey() {
+        PaymentResult result = gateway.charge(CHARGE);
+
+        assertThat(result).isInstanceOf(PaymentResult.Charged.class);
+        Received request = received.get(0);
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/v1/billing/bk-buyer-1");
+        assertThat(request.headers().get("Authorization")).containsExactly("Basic "
+                + Base64.getEncoder().encodeToString((SECRET + ":").getBytes(StandardCharsets.UTF_8)));
+        assertThat(request.headers().get("Idempotency-key")).containsExactly(CHARGE.idempotencyKey());
+        JsonNode body = GreamJson.mapper().readTree(request.body());
+        assertThat(body.path("customerKey").asString()).isEqualTo("buyer-1");
+        assertThat(body.path("amount").asLong()).isEqualTo(15_000);
+        assertThat(body.path("orderId").asString()).isEqualTo(CHARGE.idempotencyKey());
+        assertThat(body.path("orderName").asString()).isEqualTo("Starbucks Americano");
+    }
+
+    @Test
+    void aRepeatedChargeWithTheSameKeyGetsTheSamePaymentAndNoSecondCharge() {
+        PaymentResult first = gateway.charge(CHARGE);
+        PaymentResult second = gateway.charge(CHARGE);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(paymentsByOrderId).hasSize(1);
+    }
+
+    @Test
+    void aRefusedCardIsADeclineWithTossCode() {
+        mode = "decline";
+
+        PaymentResult result = gateway.charge(CHARGE);
+
+        assertThat(result).isEqualTo(new PaymentResult.Declined("REJECT_CARD_PAYMENT", "한도초과 혹은 잔액부족"));
+    }
+
+    @Test
+    void aBuyerWithoutABillingKeyIsDeclinedWithoutCallingToss() {
+        PaymentResult result = gateway.charge(new ChargeRequest("gream-x", "a-2", "buyer-without-card", 100, "KRW",
+                "x"));
+
+        assertThat(result).isInstanceOf(PaymentResult.Declined.class);
+        assertThat(((PaymentResult.Declined) result).code()).isEqualTo("NO_BILLING_KEY");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void anOverloadedTossProcessedNothingAndIsUnavailable() {
+        mode = "overloaded";
+
+        assertThatThrownBy(() -> gateway.charge(CHARGE)).isInstanceOf(GatewayUnavailableException.class);
+        assertThat(paymentsByOrderId).isEmpty();
+    }
+
+    @Test
+    void aChargeThatTimesOutHasAnUnknownOutcomeThatTheLookupResolves() {
+        mode = "charge-then-hang";
+
+        assertThatThrownBy(() -> gateway.charge(CHARGE)).isInstanceOf(ChargeOutcomeUnknownException.class);
+        Optional<PaymentResult> found = gateway.lookup(CHARGE);
+
+        assertThat(found).get().isInstanceOf(PaymentResult.Charged.class);
+        assertThat(received).extracting(Received::method, Received::path).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("POST", "/v1/billing/bk-buyer-1"),
+                org.assertj.core.groups.Tuple.tuple("GET", "/v1/payments/orders/" + CHARGE.idempotencyKey()));
+    }
+
+    @Test
+    void aLookupOfAnOrderTossNeverSawIsEmpty() {
+        assertThat(gateway.lookup(CHARGE)).isEmpty();
+    }
+
+    @Test
+    void anUnreachableTossIsUnavailable() {
+        toss.stop(0);
+
+        assertThatThrownBy(() -> gateway.charge(CHARGE)).isInstanceOf(GatewayUnavailableException.class);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String path = exchange.getRequestURI().getPath();
+        received.add(new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
+        if (!("Basic " + Base64.getEncoder().encodeToString((SECRET + ":").getBytes(StandardCharsets.UTF_8)))
+                .equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            reply(exchange, 401, "{\"code\":\"UNAUTHORIZED_KEY\",\"message\":\"bad key\"}");
+            return;
+        }
+        if (exchange.getRequestMethod().equals("GET") && path.startsWith("/v1/payments/orders/")) {
+            String payment = paymentsByOrderId.get(path.substring("/v1/payments/orders/".length()));
+            if (payment == null) {
+                reply(exchange, 404, "{\"code\":\"NOT_FOUND_PAYMENT\",\"message\":\"no such payment\"}");
+            } else {
+                reply(exchange, 200, payment);
+            }
+            return;
+        }
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        String earlier = key == null ? null : responsesByIdempotencyKey.get(key);
+        if (earlier != null) {
+            reply(exchange, 200, earlier);
+            return;
+        }
+        switch (mode) {
+            case "decline" -> reply(exchange, 403,
+                    "{\"code\":\"REJECT_CARD_PAYMENT\",\"message\":\"한도초과 혹은 잔액부족\"}");
+            case "overloaded" -> reply(exchange, 503, "{\"code\":\"FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING\"}");
+            default -> {
+                JsonNode charge = GreamJson.mapper().readTree(body);
+                String orderId = charge.path("orderId").asString();
+                String payment = GreamJson.mapper().createObjectNode()
+                        .put("paymentKey", "tgen_" + orderId.hashCode())
+                        .put("orderId", orderId)
+                        .put("status", "DONE")
+                        .put("totalAmount", charge.path("amount").asLong())
+                        .toString();
+                paymentsByOrderId.put(orderId, payment);
+                responsesByIdempotencyKey.put(key, payment);
+                if (mode.equals("charge-then-hang")) {
+                    try {
+                        release.await(5, TimeUnit.SECONDS); // charged, but the answer never comes in time
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                reply(exchange, 200, payment);
+            }
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        try {
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } finally {
+            exchange.close();
+        }
+    }
+}
