@@ -22,7 +22,7 @@ class EventListener {
         this.recorder = recorder;
     }
 
-    @KafkaListener(id = "gream-notifier-events", topics = {"gream.auction-events", "gream.settlement-events"},
+    @KafkaListener(id = "gream-notifier-events", groupId = "${spring.kafka.consumer.group-id:gream-notifier}", topics = {"gream.auction-events", "gream.settlement-events"},
             containerFactory = ConsumerConfiguration.CONTAINER_FACTORY)
     void on(ConsumerRecord<String, Object> record) {
         int created = recorder.record(record.value());
