@@ -90,6 +90,11 @@ class InboxTail implements SmartLifecycle {
         if (current != null) {
             current.shutdownNow();
         }
+        // Ends every open stream before the web server's graceful shutdown, which would otherwise wait for them.
+        byUser.values().forEach(list -> list.forEach(StreamConnection::complete));
+        byUser.clear();
+        joining.forEach(StreamConnection::complete);
+        joining.clear();
     }
 
     @Override

@@ -45,6 +45,16 @@ final class StreamConnection {
         open = false;
     }
 
+    /** Ends the response, so the client reconnects (to another replica, on shutdown) with its Last-Event-ID. */
+    void complete() {
+        open = false;
+        try {
+            emitter.complete();
+        } catch (RuntimeException alreadyGone) {
+            // the client left first
+        }
+    }
+
     /** Sends the notification unless already sent or at or below where the client resumed. */
     void offer(StoredNotification notification) throws IOException {
         if (notification.id() <= resumeAfter || sent.containsKey(notification.id())) {

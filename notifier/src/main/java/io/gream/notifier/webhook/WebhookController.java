@@ -1,5 +1,6 @@
 package io.gream.notifier.webhook;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.gream.auth.AuthenticatedUser;
 import io.gream.notifier.problem.ProblemException;
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ class WebhookController {
     }
 
     /** @param secret only in the answer to registration; keep it, it cannot be shown again */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record WebhookView(String id, String url, Instant createdAt, String secret) {
 
         static WebhookView of(Webhook webhook, boolean withSecret) {

@@ -30,7 +30,14 @@ public final class Receiver implements AutoCloseable {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
 
+    private final java.util.concurrent.atomic.AtomicInteger failuresLeft;
+
     private Receiver(boolean hang) throws IOException {
+        this(hang, 0);
+    }
+
+    private Receiver(boolean hang, int failFirst) throws IOException {
+        failuresLeft = new java.util.concurrent.atomic.AtomicInteger(failFirst);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/hook", exchange -> {
@@ -46,7 +53,7 @@ public final class Receiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            exchange.sendResponseHeaders(204, -1);
+            exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 503 : 204, -1);
             exchange.close();
         });
         server.start();
@@ -54,6 +61,11 @@ public final class Receiver implements AutoCloseable {
 
     public static Receiver answering() throws IOException {
         return new Receiver(false);
+    }
+
+    /** Answers 503 to the first {@code failures} requests, then 204. */
+    public static Receiver failingFirst(int failures) throws IOException {
+        return new Receiver(false, failures);
     }
 
     public static Receiver hanging() throws IOException {
