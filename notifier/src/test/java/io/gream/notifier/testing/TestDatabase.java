@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * A fresh, empty database for one test class: on the MariaDB at 127.0.0.1:3306 (required when {@code CI=true}, used
- * whenever reachable otherwise), else an in-memory H2 in MySQL mode. {@link #close()} drops it.
+ * whenever reachable otherwise, unless {@code -Dgream.test.database=h2}), else an in-memory H2 in MySQL mode.
+ * {@link #close()} drops it.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -31,7 +32,8 @@ public final class TestDatabase implements AutoCloseable {
     public static TestDatabase create() {
         String name = "notifier_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        if (ci || reachable()) {
+        boolean forceH2 = "h2".equalsIgnoreCase(System.getProperty("gream.test.database"));
+        if (ci || (!forceH2 && reachable())) {
             try (Connection c = DriverManager.getConnection(serverUrl("test"), "root", "");
                  Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + name);

@@ -20,9 +20,12 @@ import static org.awaitility.Awaitility.await;
 class WebhookDeliveryIT extends RunningNotifier {
 
     /** Each attempt at the hanging receiver blocks its lane this long. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(4);
-    /** What the answering receiver's deliveries may take, queue to receipt, while the other one hangs. */
-    private static final Duration BOUND = Duration.ofMillis(1_500);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(6);
+    /**
+     * What the answering receiver's deliveries may take, from publishing the events to receipt (consumer, outbox
+     * poll, HTTP), while the other one hangs: well below one hanging attempt, so no delivery waited behind one.
+     */
+    private static final Duration BOUND = Duration.ofMillis(3_000);
 
     private static Receiver hanging;
     private static Receiver answering;
@@ -50,20 +53,19 @@ class WebhookDeliveryIT extends RunningNotifier {
         publish(Events.bid("wh-1", 3, "wh-x", 1_100, "wh-henry", 1_000L));
         await().atMost(Duration.ofSeconds(20)).until(() -> hanging.deliveries().size() == 1);
 
+        long publishedAt = System.nanoTime();
         for (int i = 0; i < 5; i++) {
             publish(Events.bid("wh-2", 3 + 2 * i, "wh-y", 1_100 + 200L * i, "wh-henry", 1_000L + 200 * i));
             publish(Events.bid("wh-3", 3 + 2 * i, "wh-y", 1_100 + 200L * i, "wh-ann", 1_000L + 200 * i));
         }
-        awaitAllConsumed();
-        long queuedAt = System.nanoTime(); // every delivery is in the outbox now
 
         await().atMost(Duration.ofSeconds(10)).until(() -> answering.deliveries().size() == 5);
-        long slowest = answering.deliveries().stream().mapToLong(d -> d.receivedAtNanos() - queuedAt).max()
+        long slowest = answering.deliveries().stream().mapToLong(d -> d.receivedAtNanos() - publishedAt).max()
                 .orElseThrow();
         org.slf4j.LoggerFactory.getLogger(WebhookDeliveryIT.class).info(
                 "Answering receiver's slowest delivery while the other hangs: {} ms", slowest / 1_000_000);
         assertThat(Duration.ofNanos(slowest)).isLessThan(BOUND);
-        assertThat(hanging.deliveries()).hasSize(1); // still stuck on its first one
+        assertThat(hanging.deliveries()).isNotEmpty(); // it is being called, and never answers
         assertThat(count("SELECT COUNT(*) FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id"
                 + " WHERE w.owner_id = 'wh-henry' AND d.status = 'DELIVERED'")).isZero();
         assertThat(new WebhookSignatureVerifier(secret).verify(hanging.deliveries().get(0).header("Gream-Signature"),
