@@ -44,7 +44,7 @@ class ConsumerConfiguration {
 
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, Object> notifierListenerContainerFactory(
-            KafkaProperties kafka) {
+            KafkaProperties kafka, DefaultKafkaProducerFactory<Object, Object> deadLetterProducerFactory) {
         Map<String, Object> consumer = new LinkedHashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -56,7 +56,7 @@ class ConsumerConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumerFactory);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
-        factory.setCommonErrorHandler(errorHandler(deadLetters(kafka)));
+        factory.setCommonErrorHandler(errorHandler(new KafkaTemplate<>(deadLetterProducerFactory)));
         return factory;
     }
 
@@ -69,8 +69,12 @@ class ConsumerConfiguration {
         return new DefaultErrorHandler(recoverer, backOff);
     }
 
-    /** Writes dead letters: the original bytes when the value could not be read, else the event as JSON. */
-    private static KafkaTemplate<Object, Object> deadLetters(KafkaProperties kafka) {
+    /**
+     * Writes dead letters: the original bytes when the value could not be read, else the event as JSON. A bean, so
+     * its producer is flushed and closed on shutdown.
+     */
+    @Bean
+    DefaultKafkaProducerFactory<Object, Object> deadLetterProducerFactory(KafkaProperties kafka) {
         Map<String, Object> producer = new LinkedHashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -80,6 +84,6 @@ class ConsumerConfiguration {
         byType.put(AuctionEvent.class, Topics.AUCTION_EVENTS.valueSerde().serializer());
         byType.put(SettlementEvent.class, Topics.SETTLEMENT_EVENTS.valueSerde().serializer());
         var serializer = new DelegatingByTypeSerializer(byType, true);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<Object, Object>(producer, serializer, serializer));
+        return new DefaultKafkaProducerFactory<>(producer, serializer, serializer);
     }
 }

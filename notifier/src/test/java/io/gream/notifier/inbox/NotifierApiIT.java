@@ -99,9 +99,13 @@ class NotifierApiIT extends RunningNotifier {
     }
 
     @Test
-    void registrationWithoutAUrlOrWithUnreadableJsonIs400() {
+    void registrationWithoutAUrlWithUnreadableJsonOrUnknownPropertiesIs400AndStoresNothing() {
         assertThat(http.post("/api/webhooks", "api-paul", "{}").code()).isEqualTo("VALIDATION_FAILED");
         assertThat(http.post("/api/webhooks", "api-paul", "{\"url\":").code()).isEqualTo("MALFORMED_JSON");
+        Http.Response unknown = http.post("/api/webhooks", "api-paul",
+                "{\"url\":\"https://93.184.215.14/x\",\"ownerId\":\"api-quinn\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(http.get("/api/webhooks", "api-paul").json().path("webhooks")).isEmpty();
     }
 
     @Test
