@@ -1,6 +1,7 @@
 package io.gream.notifier.recording;
 
 import io.gream.contracts.AuctionEvent;
+import io.gream.contracts.CloseOutcome;
 import io.gream.contracts.Topics;
 import io.gream.notifier.testing.Events;
 import io.gream.notifier.testing.Receiver;
@@ -60,17 +61,27 @@ class RedeliveryIT extends RunningNotifier {
         for (int i = 0; i < 10; i++) {
             auction.forEach(RunningNotifier::publish);
             publish(Events.settled("rd-1", "rd-sam", "rd-bob", 1_100));
+            publish(Events.unsold("rd-2", 1, "rd-sam", CloseOutcome.NO_BIDS));
+            publish(Events.paymentFailed("rd-3", "rd-sam", "rd-alice", 2_000));
         }
         awaitAllConsumed();
+
+        assertThat(jdbc.query("SELECT recipient_id, type FROM notification WHERE auction_id IN ('rd-2', 'rd-3') ORDER BY id",
+                (rs, i) -> tuple(rs.getString(1), rs.getString(2))))
+                .containsExactlyInAnyOrder(tuple("rd-sam", "NOT_SOLD"), tuple("rd-alice", "PAYMENT_FAILED"),
+                        tuple("rd-sam", "PAYMENT_FAILED"));
 
         assertThat(jdbc.query("SELECT recipient_id, type FROM notification WHERE auction_id = 'rd-1' ORDER BY id",
                 (rs, i) -> tuple(rs.getString(1), rs.getString(2))))
                 .containsExactlyInAnyOrder(tuple("rd-alice", "OUTBID"), tuple("rd-bob", "WON"),
                         tuple("rd-sam", "SOLD"), tuple("rd-bob", "SETTLED"), tuple("rd-sam", "SETTLED"));
-        assertThat(count("SELECT COUNT(*) FROM webhook_delivery")).isEqualTo(5);
+        assertThat(count("SELECT COUNT(*) FROM webhook_delivery")).isEqualTo(8);
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> count("SELECT COUNT(*) FROM webhook_delivery WHERE status = 'DELIVERED'") == 5);
-        assertThat(receiver.deliveries()).hasSize(5);
+                .until(() -> count("SELECT COUNT(*) FROM webhook_delivery WHERE status = 'DELIVERED'") == 8);
+        assertThat(receiver.deliveries()).hasSize(8);
+        assertThat(receiver.deliveries()).extracting(d -> d.header("Gream-Event-Id") + " "
+                        + io.gream.contracts.GreamJson.mapper().readTree(d.body()).path("recipientId").asString())
+                .doesNotHaveDuplicates();
         assertThat(receiver.deliveries()).allSatisfy(d -> {
             JsonNode body = io.gream.contracts.GreamJson.mapper().readTree(d.body());
             String recipient = body.path("recipientId").asString();

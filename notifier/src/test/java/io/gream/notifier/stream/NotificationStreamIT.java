@@ -1,11 +1,16 @@
 package io.gream.notifier.stream;
 
 import io.gream.contracts.GreamJson;
+import io.gream.notifier.NotifierApplication;
 import io.gream.notifier.testing.Events;
+import io.gream.notifier.testing.Http;
+import io.gream.notifier.testing.Tokens;
 import io.gream.notifier.testing.RunningNotifier;
 import io.gream.notifier.testing.SseClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
 import java.util.List;
@@ -74,6 +79,33 @@ class NotificationStreamIT extends RunningNotifier {
             assertThat(stream.events()).singleElement()
                     .satisfies(e -> assertThat(e.data()).contains("\"amount\":1300", "\"recipientId\":\"" + user));
         }
+    }
+
+    @Test
+    void aStreamOnAReplicaThatConsumesNothingGetsWhatAnotherReplicaRecorded() throws Exception {
+        // replica B shares the database but cannot reach Kafka: all it streams was recorded by replica A
+        try (ConfigurableApplicationContext replicaB = NotifierApplication.builder().run(concat(new String[]{
+                "--server.port=0", "--spring.main.banner-mode=off",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:1",
+                "--gream.auth.hmac-secret=" + Tokens.SECRET,
+                "--gream.notifier.stream.poll-interval=100ms"}, database.springArgs()))) {
+            Http b = new Http(((WebServerApplicationContext) replicaB).getWebServer().getPort());
+            String user = "sse-ivan";
+            try (SseClient stream = SseClient.open(b.client(), b.request("/api/notifications/stream", user))) {
+                publish(Events.sold("sse-6", 4, "sse-seller", user, 7_000));
+
+                await().atMost(WITHIN).until(() -> !stream.events().isEmpty());
+                assertThat(stream.events()).singleElement().satisfies(e -> {
+                    assertThat(e.name()).isEqualTo("WON");
+                    assertThat(e.data()).contains("\"amount\":7000");
+                });
+            }
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .toArray(String[]::new);
     }
 
     @Test
