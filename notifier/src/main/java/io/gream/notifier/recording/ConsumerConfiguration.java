@@ -56,6 +56,9 @@ class ConsumerConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumerFactory);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        if (kafka.getListener().getConcurrency() != null) {
+            factory.setConcurrency(kafka.getListener().getConcurrency());
+        }
         factory.setCommonErrorHandler(errorHandler(new KafkaTemplate<>(deadLetterProducerFactory)));
         return factory;
     }

@@ -27,4 +27,16 @@ record StreamProperties(
         @DefaultValue("30m") Duration timeout,
         @DefaultValue("500") int backlogLimit,
         @DefaultValue("5") int maxConnectionsPerUser) {
+
+    StreamProperties {
+        // a recording transaction may commit up to its timeout after its rows got their ids and creation times
+        if (lateCommitGrace.toSeconds() <= 10) {
+            throw new IllegalArgumentException("gream.notifier.stream.late-commit-grace must exceed the recording"
+                    + " transaction timeout of 10s");
+        }
+        if (pollInterval.isZero() || pollInterval.isNegative() || backlogLimit < 1 || maxConnectionsPerUser < 1) {
+            throw new IllegalArgumentException("gream.notifier.stream: poll-interval, backlog-limit and"
+                    + " max-connections-per-user must be positive");
+        }
+    }
 }
