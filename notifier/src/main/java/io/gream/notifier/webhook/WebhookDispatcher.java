@@ -31,6 +31,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Delivers the outbox: polls due deliveries, claims each with a lease, and hands it to its endpoint's lane.
@@ -39,7 +41,9 @@ import java.util.concurrent.TimeUnit;
  * queue) and a circuit breaker. A receiver that hangs therefore ties up only its own threads, for at most the
  * request timeout, while other endpoints' deliveries run on theirs; when its queue is full or its circuit is open,
  * its deliveries are put back for later without counting an attempt. Failed attempts are retried with exponential
- * backoff (with jitter) up to {@code max-attempts}, then marked {@code FAILED}. Redirects are never followed, and the
+ * backoff (with jitter) up to {@code max-attempts}, then marked {@code FAILED}. A lane idle for
+ * {@code idle-lane-eviction} is closed (its threads end); it is recreated, with a fresh circuit breaker, when its
+ * endpoint has deliveries again. Redirects are never followed, and the
  * destination is checked again before every attempt (DNS may have changed since registration).
  */
 @Component
@@ -59,8 +63,9 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService poller;
 
-    /** One endpoint's threads, queue and circuit breaker. */
-    private record Lane(ThreadPoolBulkhead bulkhead, CircuitBreaker breaker) {
+    /** One endpoint's threads, queue and circuit breaker; {@code inFlight} and {@code lastUsedMs} for eviction. */
+    private record Lane(ThreadPoolBulkhead bulkhead, CircuitBreaker breaker, AtomicInteger inFlight,
+                        AtomicLong lastUsedMs) {
     }
 
     WebhookDispatcher(DeliveryOutbox outbox, NotificationInbox inbox, DestinationGuard guard,
@@ -128,13 +133,40 @@ class WebhookDispatcher implements SmartLifecycle {
                 continue; // another replica has it
             }
             Lane lane = lanes.computeIfAbsent(delivery.webhookId(), this::newLane);
+            lane.lastUsedMs().set(now.toEpochMilli());
+            lane.inFlight().incrementAndGet();
             try {
-                lane.bulkhead().executeRunnable(() -> attempt(lane, delivery));
+                lane.bulkhead().executeRunnable(() -> {
+                    try {
+                        attempt(lane, delivery);
+                    } finally {
+                        lane.inFlight().decrementAndGet();
+                    }
+                });
             } catch (BulkheadFullException full) {
+                lane.inFlight().decrementAndGet();
                 count("deferred");
                 outbox.defer(delivery.id(), now.plusSeconds(1));
             }
         }
+        evictIdleLanes(now);
+    }
+
+    /** Only this poller thread adds to or removes from {@code lanes}, so an evicted lane gets no new work. */
+    private void evictIdleLanes(Instant now) {
+        long idleSince = now.minus(properties.idleLaneEviction()).toEpochMilli();
+        lanes.entrySet().removeIf(entry -> {
+            Lane lane = entry.getValue();
+            if (lane.inFlight().get() > 0 || lane.lastUsedMs().get() > idleSince) {
+                return false;
+            }
+            try {
+                lane.bulkhead().close();
+            } catch (Exception e) {
+                log.debug("Closing the lane of webhook {} failed", entry.getKey(), e);
+            }
+            return true;
+        });
     }
 
     private void attempt(Lane lane, DeliveryOutbox.Due delivery) {
@@ -211,6 +243,11 @@ class WebhookDispatcher implements SmartLifecycle {
         return Duration.ofMillis(Math.max(1, (long) (capped * jitter)));
     }
 
+    /** Whether the endpoint currently has a lane (threads) on this replica. */
+    boolean hasLane(String webhookId) {
+        return lanes.containsKey(webhookId);
+    }
+
     private Lane newLane(String webhookId) {
         ThreadPoolBulkhead bulkhead = ThreadPoolBulkhead.of("webhook-" + webhookId, ThreadPoolBulkheadConfig.custom()
                 .coreThreadPoolSize(properties.concurrencyPerEndpoint())
@@ -225,7 +262,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 .build());
         breaker.getEventPublisher().onStateTransition(event -> log.info("Webhook {} circuit {}", webhookId,
                 event.getStateTransition()));
-        return new Lane(bulkhead, breaker);
+        return new Lane(bulkhead, breaker, new AtomicInteger(), new AtomicLong(clock.millis()));
     }
 
     private void count(String outcome) {

@@ -26,7 +26,8 @@ record WebhookProperties(
         @DefaultValue("50") float failureRateThreshold,
         @DefaultValue("10") int slidingWindowSize,
         @DefaultValue("5") int minimumNumberOfCalls,
-        @DefaultValue("30s") Duration waitInOpenState) {
+        @DefaultValue("30s") Duration waitInOpenState,
+        @DefaultValue("2m") Duration idleLaneEviction) {
 
     WebhookProperties {
         if (maxAttempts < 1 || concurrencyPerEndpoint < 1 || queuePerEndpoint < 1 || batchSize < 1

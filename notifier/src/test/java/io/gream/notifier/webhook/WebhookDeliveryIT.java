@@ -36,7 +36,8 @@ class WebhookDeliveryIT extends RunningNotifier {
         answering = Receiver.answering();
         start("--spring.profiles.active=local",
                 "--gream.notifier.webhooks.request-timeout=" + REQUEST_TIMEOUT.toMillis() + "ms",
-                "--gream.notifier.webhooks.concurrency-per-endpoint=1");
+                "--gream.notifier.webhooks.concurrency-per-endpoint=1",
+                "--gream.notifier.webhooks.idle-lane-eviction=1s");
     }
 
     @AfterAll
@@ -75,7 +76,7 @@ class WebhookDeliveryIT extends RunningNotifier {
     @Test
     void aFailedAttemptIsRetriedWithBackoffUntilDelivered() throws Exception {
         try (Receiver flaky = Receiver.failingFirst(2)) {
-            register("wh-otto", flaky.url());
+            String webhookId = registerForId("wh-otto", flaky.url());
             publish(Events.sold("wh-4", 6, "wh-otto", "wh-zed", 3_000));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM webhook_delivery d"
@@ -92,7 +93,16 @@ class WebhookDeliveryIT extends RunningNotifier {
                     + " ON w.id = d.webhook_id WHERE w.owner_id = 'wh-otto'", Integer.class)).isEqualTo(3);
             assertThat(GreamJson.mapper().readTree(flaky.deliveries().get(2).body()).path("type").asString())
                     .isEqualTo("SOLD");
+            // with nothing left to deliver, the endpoint's lane gives its threads back
+            WebhookDispatcher dispatcher = app.getBean(WebhookDispatcher.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !dispatcher.hasLane(webhookId));
         }
+    }
+
+    private static String registerForId(String user, String url) {
+        var response = http.post("/api/webhooks", user, "{\"url\":\"" + url + "\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("id").asString();
     }
 
     private static String register(String user, String url) {
