@@ -9,7 +9,7 @@ import io.gream.contracts.CommandOutcome;
 import io.gream.contracts.Item;
 import io.gream.contracts.OpenAuction;
 import io.gream.contracts.PlaceBid;
-import io.gream.ingress.auth.AuthenticatedUser;
+import io.gream.auth.AuthenticatedUser;
 import io.gream.ingress.command.CommandIds;
 import io.gream.ingress.command.CommandProperties;
 import io.gream.ingress.engine.CommandStatus;

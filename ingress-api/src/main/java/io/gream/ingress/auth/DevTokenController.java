@@ -1,5 +1,8 @@
 package io.gream.ingress.auth;
 
+import io.gream.auth.AuthProperties;
+import io.gream.auth.HmacKeys;
+import io.gream.auth.TokenVerifier;
 import io.gream.ingress.problem.ProblemException;
 import io.jsonwebtoken.Jwts;
 import io.swagger.v3.oas.annotations.Operation;

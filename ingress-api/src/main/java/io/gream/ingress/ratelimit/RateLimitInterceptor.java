@@ -1,6 +1,6 @@
 package io.gream.ingress.ratelimit;
 
-import io.gream.ingress.auth.AuthenticatedUser;
+import io.gream.auth.AuthenticatedUser;
 import io.gream.ingress.problem.ProblemCodes;
 import io.gream.ingress.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;

@@ -1,6 +1,6 @@
 package io.gream.ingress.web;
 
-import io.gream.ingress.auth.AuthenticatedUser;
+import io.gream.auth.AuthenticatedUser;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;

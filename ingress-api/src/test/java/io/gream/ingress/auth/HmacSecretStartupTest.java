@@ -1,5 +1,6 @@
 package io.gream.ingress.auth;
 
+import io.gream.auth.HmacKeys;
 import io.gream.ingress.IngressApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,7 +27,7 @@ class HmacSecretStartupTest {
                 .rootCause()
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("gream.auth.hmac-secret is 248 bits; HMAC-signed tokens need a key of at least 256 bits"
-                        + " (32 bytes), so the ingress refuses to start");
+                        + " (32 bytes), so the service refuses to start");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.gream.ingress.auth;
+package io.gream.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,6 +1,8 @@
-package io.gream.ingress.auth;
+package io.gream.auth;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -9,19 +11,27 @@ import javax.crypto.SecretKey;
 import java.time.Clock;
 import java.util.List;
 
-/** Wires token verification into Spring MVC. Startup fails here if the HMAC secret is missing or too short. */
+/**
+ * Wires token verification into Spring MVC for every {@code /api/**} handler that takes an
+ * {@link AuthenticatedUser}. Startup fails here if the HMAC secret is missing or too short.
+ *
+ * <p>Not an auto-configuration on purpose: several Gream services may share one classpath (a local launcher), and
+ * only those that {@code @Import} this class require a token. The application must provide a {@link Clock} bean.
+ */
 @Configuration(proxyBeanMethods = false)
-class AuthConfiguration implements WebMvcConfigurer {
+@EnableConfigurationProperties(AuthProperties.class)
+@Import(InvalidTokenHandler.class)
+public class AuthConfiguration implements WebMvcConfigurer {
 
     /** Runs first among the API's interceptors: nothing else may act for an unknown caller. */
-    static final int INTERCEPTOR_ORDER = 0;
+    public static final int INTERCEPTOR_ORDER = 0;
 
     private final TokenVerifier verifier;
 
-    AuthConfiguration(AuthProperties properties, Clock clock) {
+    public AuthConfiguration(AuthProperties properties, Clock clock) {
         SecretKey key = HmacKeys.fromBase64(properties.hmacSecret());
-        this.verifier = new TokenVerifier(key, properties.issuer(), properties.audience(), properties.clockSkew(),
-                clock);
+        this.verifier = new TokenVerifier(key, properties.issuer(), properties.acceptedAudiencesOrDefault(),
+                properties.clockSkew(), clock);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.gream.ingress.auth;
+package io.gream.auth;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
@@ -13,7 +13,9 @@ import io.jsonwebtoken.security.SecurityException;
 import javax.crypto.SecretKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Date;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -23,24 +25,32 @@ import java.util.regex.Pattern;
  * {@link JwtParser#parseSignedClaims}, and jjwt refuses an HMAC algorithm stronger than the key. Beyond the
  * signature, {@code exp}, {@code iss} and {@code aud} must all be present and match; jjwt checks {@code exp} and
  * {@code nbf} against the clock with the configured skew, but does not require {@code exp}, so that is checked here.
+ * The audience is checked here too, because jjwt can require only one value and a service may accept several.
  */
-final class TokenVerifier {
+public final class TokenVerifier {
 
-    static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.@:-]{1,128}");
+    /** What a user id ({@code sub}) may look like. */
+    public static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.@:-]{1,128}");
 
     private final JwtParser parser;
+    private final Set<String> audiences;
 
-    TokenVerifier(SecretKey key, String issuer, String audience, Duration clockSkew, Clock clock) {
+    /** @param audiences a token is accepted when one of its {@code aud} values is in this set (not empty) */
+    public TokenVerifier(SecretKey key, String issuer, Set<String> audiences, Duration clockSkew, Clock clock) {
+        if (audiences.isEmpty()) {
+            throw new IllegalArgumentException("at least one accepted audience is required");
+        }
+        this.audiences = Set.copyOf(audiences);
         this.parser = Jwts.parser()
                 .verifyWith(key)
                 .requireIssuer(issuer)
-                .requireAudience(audience)
                 .clockSkewSeconds(clockSkew.toSeconds())
                 .clock(() -> Date.from(clock.instant()))
                 .build();
     }
 
-    AuthenticatedUser verify(String token) {
+    /** @throws InvalidTokenException when the token is not valid for any reason */
+    public AuthenticatedUser verify(String token) {
         Claims claims;
         try {
             claims = parser.parseSignedClaims(token).getPayload();
@@ -59,6 +69,13 @@ final class TokenVerifier {
         }
         if (claims.getExpiration() == null) {
             throw InvalidTokenException.invalid("claim exp missing");
+        }
+        Set<String> tokenAudiences = claims.getAudience();
+        if (tokenAudiences == null || tokenAudiences.isEmpty()) {
+            throw InvalidTokenException.invalid("claim aud missing");
+        }
+        if (Collections.disjoint(tokenAudiences, audiences)) {
+            throw InvalidTokenException.invalid("claim aud not accepted");
         }
         String subject = claims.getSubject();
         if (subject == null || !USER_ID.matcher(subject).matches()) {

@@ -1,4 +1,4 @@
-package io.gream.ingress.auth;
+package io.gream.auth;
 
 import io.jsonwebtoken.security.Keys;
 
@@ -9,14 +9,14 @@ import java.util.Base64;
  * Turns the configured secret into an HMAC key, refusing one too weak to sign tokens with. Failing at startup is
  * the point: a service that silently accepted a short key would accept tokens an attacker can brute-force.
  */
-final class HmacKeys {
+public final class HmacKeys {
 
-    static final int MIN_BITS = 256;
+    public static final int MIN_BITS = 256;
 
     private HmacKeys() {
     }
 
-    static SecretKey fromBase64(String secret) {
+    public static SecretKey fromBase64(String secret) {
         if (secret == null || secret.isBlank()) {
             throw new IllegalStateException("gream.auth.hmac-secret is not set: give a Base64-encoded random key of"
                     + " at least " + MIN_BITS + " bits (32 bytes), e.g. from `openssl rand -base64 32`");
@@ -29,8 +29,8 @@ final class HmacKeys {
         }
         if (bytes.length * 8 < MIN_BITS) {
             throw new IllegalStateException("gream.auth.hmac-secret is " + bytes.length * 8 + " bits; HMAC-signed"
-                    + " tokens need a key of at least " + MIN_BITS + " bits (32 bytes), so the ingress refuses to"
-                    + " start");
+                    + " tokens need a key of at least " + MIN_BITS + " bits (32 bytes), so the service refuses"
+                    + " to start");
         }
         return Keys.hmacShaKeyFor(bytes);
     }

@@ -1,0 +1,101 @@
+package io.gream.notifier.notification;
+
+import io.gream.contracts.AuctionClosed;
+import io.gream.contracts.AuctionEvent;
+import io.gream.contracts.BidAccepted;
+import io.gream.contracts.SettlementCompleted;
+import io.gream.contracts.SettlementEvent;
+import io.gream.contracts.SettlementFailed;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides who is told what about an event: a pure function, no Kafka, no database, no clock.
+ *
+ * <ul>
+ *   <li>{@code BidAccepted} with a previous leader: {@code OUTBID} to that leader (the first bid outbids no one;
+ *       a leader never outbids themself, the engine refuses that bid).</li>
+ *   <li>{@code AuctionClosed} with a winner: {@code WON} to the winner, {@code SOLD} to the seller; without one:
+ *       {@code NOT_SOLD} to the seller.</li>
+ *   <li>{@code SettlementCompleted}: {@code SETTLED} to buyer and seller; {@code SettlementFailed}:
+ *       {@code PAYMENT_FAILED} to both (the seller learns the sale did not complete).</li>
+ * </ul>
+ * Every other event (opened, extended, rejected, cancelled) notifies no one.
+ */
+public final class NotificationDerivation {
+
+    private NotificationDerivation() {
+    }
+
+    /** The notifications for an event read from {@code gream.auction-events} or {@code gream.settlement-events}. */
+    public static List<Notification> derive(Object event) {
+        if (event instanceof AuctionEvent auctionEvent) {
+            return fromAuctionEvent(auctionEvent);
+        }
+        if (event instanceof SettlementEvent settlementEvent) {
+            return fromSettlementEvent(settlementEvent);
+        }
+        throw new IllegalArgumentException("Not an auction or settlement event: "
+                + (event == null ? "null" : event.getClass().getName()));
+    }
+
+    static List<Notification> fromAuctionEvent(AuctionEvent event) {
+        if (event instanceof BidAccepted bid) {
+            if (bid.previousLeaderId() == null || bid.previousLeaderId().equals(bid.bidderId())) {
+                return List.of();
+            }
+            return List.of(new Notification(bid.eventId(), bid.previousLeaderId(), NotificationType.OUTBID,
+                    bid.auctionId(), bid.amount(),
+                    "You were outbid on auction " + bid.auctionId() + ": the highest bid is now " + bid.amount()
+                            + (bid.previousAmount() == null ? "" : " (yours was " + bid.previousAmount() + ")")
+                            + "; bid at least " + bid.minNextBid() + " to lead again.",
+                    bid.at()));
+        }
+        if (event instanceof AuctionClosed closed) {
+            String what = closed.item() == null ? "auction " + closed.auctionId()
+                    : closed.item().brand() + " " + closed.item().name() + " (auction " + closed.auctionId() + ")";
+            if (closed.outcome().hasWinner() && closed.winnerId() != null) {
+                List<Notification> both = new ArrayList<>(2);
+                both.add(new Notification(closed.eventId(), closed.winnerId(), NotificationType.WON,
+                        closed.auctionId(), closed.price(),
+                        "You won " + what + " for " + closed.price() + ". Payment follows.", closed.at()));
+                both.add(new Notification(closed.eventId(), closed.sellerId(), NotificationType.SOLD,
+                        closed.auctionId(), closed.price(),
+                        "Your " + what + " sold for " + closed.price() + " after " + closed.bidCount() + " bid"
+                                + (closed.bidCount() == 1 ? "" : "s") + ".", closed.at()));
+                return both;
+            }
+            String why = switch (closed.outcome()) {
+                case NO_BIDS -> "no one bid";
+                case RESERVE_NOT_MET -> "the reserve price was not met";
+                default -> "it ended without a winner";
+            };
+            return List.of(new Notification(closed.eventId(), closed.sellerId(), NotificationType.NOT_SOLD,
+                    closed.auctionId(), null, "Your " + what + " did not sell: " + why + ".", closed.at()));
+        }
+        return List.of();
+    }
+
+    static List<Notification> fromSettlementEvent(SettlementEvent event) {
+        if (event instanceof SettlementCompleted done) {
+            return List.of(
+                    new Notification(done.eventId(), done.winnerId(), NotificationType.SETTLED, done.auctionId(),
+                            done.price(), "Payment of " + done.price() + " " + done.currency() + " for auction "
+                            + done.auctionId() + " went through. Your voucher is on its way.", done.at()),
+                    new Notification(done.eventId(), done.sellerId(), NotificationType.SETTLED, done.auctionId(),
+                            done.sellerProceeds(), "The buyer paid " + done.price() + " " + done.currency()
+                            + " for auction " + done.auctionId() + "; your proceeds are " + done.sellerProceeds()
+                            + " " + done.currency() + " after a fee of " + done.fee() + ".", done.at()));
+        }
+        SettlementFailed failed = (SettlementFailed) event;
+        return List.of(
+                new Notification(failed.eventId(), failed.winnerId(), NotificationType.PAYMENT_FAILED,
+                        failed.auctionId(), failed.price(), "Your payment of " + failed.price() + " "
+                        + failed.currency() + " for auction " + failed.auctionId() + " failed (" + failed.reason()
+                        + "): " + failed.message(), failed.at()),
+                new Notification(failed.eventId(), failed.sellerId(), NotificationType.PAYMENT_FAILED,
+                        failed.auctionId(), failed.price(), "The winner's payment for auction " + failed.auctionId()
+                        + " failed (" + failed.reason() + "); the sale is not complete.", failed.at()));
+    }
+}

@@ -1,0 +1,95 @@
+package io.gream.notifier.notification;
+
+import io.gream.contracts.BidRejected;
+import io.gream.contracts.CloseOutcome;
+import io.gream.contracts.RejectionReason;
+import io.gream.notifier.testing.Events;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import static io.gream.notifier.notification.NotificationType.NOT_SOLD;
+import static io.gream.notifier.notification.NotificationType.OUTBID;
+import static io.gream.notifier.notification.NotificationType.PAYMENT_FAILED;
+import static io.gream.notifier.notification.NotificationType.SETTLED;
+import static io.gream.notifier.notification.NotificationType.SOLD;
+import static io.gream.notifier.notification.NotificationType.WON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class NotificationDerivationTest {
+
+    @Test
+    void firstBidOutbidsNoOne() {
+        assertThat(NotificationDerivation.derive(Events.bid("a-1", 2, "alice", 1_000, null, null))).isEmpty();
+    }
+
+    @Test
+    void threeBiddersOutbiddingEachOtherNotifyEachDisplacedLeader() {
+        // alice leads, bob outbids alice, carol outbids bob, alice outbids carol
+        List<Notification> all = Stream.of(
+                        Events.bid("a-1", 2, "alice", 1_000, null, null),
+                        Events.bid("a-1", 3, "bob", 1_100, "alice", 1_000L),
+                        Events.bid("a-1", 4, "carol", 1_200, "bob", 1_100L),
+                        Events.bid("a-1", 5, "alice", 1_300, "carol", 1_200L))
+                .flatMap(e -> NotificationDerivation.derive(e).stream())
+                .toList();
+
+        assertThat(all).extracting(Notification::recipientId, Notification::type, Notification::amount,
+                        Notification::eventId)
+                .containsExactly(
+                        tuple("alice", OUTBID, 1_100L, "a-1:3"),
+                        tuple("bob", OUTBID, 1_200L, "a-1:4"),
+                        tuple("carol", OUTBID, 1_300L, "a-1:5"));
+        assertThat(all.get(0).message()).contains("outbid", "a-1", "1100", "yours was 1000", "at least 1200");
+    }
+
+    @Test
+    void soldAuctionTellsTheWinnerWonAndTheSellerSold() {
+        List<Notification> notifications = NotificationDerivation.derive(Events.sold("a-2", 7, "sam", "alice", 9_000));
+
+        assertThat(notifications).extracting(Notification::recipientId, Notification::type, Notification::amount)
+                .containsExactly(tuple("alice", WON, 9_000L), tuple("sam", SOLD, 9_000L));
+        assertThat(notifications).allSatisfy(n -> {
+            assertThat(n.eventId()).isEqualTo("a-2:7");
+            assertThat(n.auctionId()).isEqualTo("a-2");
+            assertThat(n.message()).contains("Starbucks Americano Tall", "9000");
+            assertThat(n.occurredAt()).isEqualTo(Events.T0.plusSeconds(3600));
+        });
+    }
+
+    @Test
+    void auctionWithoutWinnerTellsOnlyTheSellerWhy() {
+        assertThat(NotificationDerivation.derive(Events.unsold("a-3", 1, "sam", CloseOutcome.NO_BIDS)))
+                .singleElement()
+                .satisfies(n -> {
+                    assertThat(n.recipientId()).isEqualTo("sam");
+                    assertThat(n.type()).isEqualTo(NOT_SOLD);
+                    assertThat(n.amount()).isNull();
+                    assertThat(n.message()).contains("no one bid");
+                });
+        assertThat(NotificationDerivation.derive(Events.unsold("a-4", 5, "sam", CloseOutcome.RESERVE_NOT_MET)))
+                .singleElement()
+                .satisfies(n -> assertThat(n.message()).contains("reserve price was not met"));
+    }
+
+    @Test
+    void settlementTellsBuyerAndSellerWithTheirAmounts() {
+        assertThat(NotificationDerivation.derive(Events.settled("a-5", "sam", "alice", 10_000)))
+                .extracting(Notification::recipientId, Notification::type, Notification::amount)
+                .containsExactly(tuple("alice", SETTLED, 10_000L), tuple("sam", SETTLED, 9_000L));
+        assertThat(NotificationDerivation.derive(Events.paymentFailed("a-6", "sam", "alice", 10_000)))
+                .extracting(Notification::recipientId, Notification::type, Notification::eventId)
+                .containsExactly(tuple("alice", PAYMENT_FAILED, "a-6:settlement"),
+                        tuple("sam", PAYMENT_FAILED, "a-6:settlement"));
+    }
+
+    @Test
+    void eventsThatConcernNoOneNotifyNoOne() {
+        var rejected = new BidRejected("a-1:cmd:c-9", "a-1", Events.T0, "c-9", "bob", 10, RejectionReason.BID_TOO_LOW,
+                1_000L);
+
+        assertThat(NotificationDerivation.derive(rejected)).isEmpty();
+    }
+}
