@@ -1,5 +1,6 @@
 package io.gream.perf;
 
+import io.gream.perf.report.ReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,24 @@ public final class PerfCommand implements Callable<Integer> {
                 + "fixed rates.");
         add(cli, "close-lag", EnumSet.of(Phase.CLOSE), "Close lag (endsAt -> AuctionClosed) with many open auctions "
                 + "whose deadlines spread over a minute.");
+        cli.addSubcommand("render", new RenderCommand());
         return cli;
+    }
+
+    /** Writes report.md and the chart again from a run's report.json, without running anything. */
+    @Command(name = "render", mixinStandardHelpOptions = true,
+            description = "Renders report.md and the chart again from the report.json in --out.")
+    static final class RenderCommand implements Callable<Integer> {
+
+        @picocli.CommandLine.Option(names = "--out", defaultValue = "perf-results",
+                description = "Directory holding report.json (default: ${DEFAULT-VALUE}).")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            ReportWriter.write(ReportWriter.read(out.resolve(ReportWriter.JSON)), out);
+            return 0;
+        }
     }
 
     private static void add(CommandLine cli, String name, Set<Phase> phases, String description) {

@@ -54,7 +54,7 @@ final class RunOptions {
     String mysqlPassword;
 
     @Option(names = "--rest-rates", split = ",", description = "Fixed rates (bids/s) offered through REST, one "
-            + "phase each (default: 250,500,1000,2000; quick: 200).")
+            + "phase each (default: 100,250,500,1000; quick: 200).")
     List<Double> restRates;
 
     @Option(names = "--close-auctions", description = "Auctions of the close-lag phase (default: 100000; quick: "

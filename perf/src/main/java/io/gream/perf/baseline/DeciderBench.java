@@ -33,13 +33,10 @@ public final class DeciderBench {
 
     public Measurement saturation(Workload workload) {
         AuctionRules rules = new AuctionRules(RuleLimits.DEFAULT);
-        BidGenerator generator = new BidGenerator("decider", workload, 17);
         Map<String, Optional<Auction>> auctions = new HashMap<>();
         Instant opened = Instant.parse("2030-01-01T00:00:00Z");
-        for (int i = 0; i < workload.auctions(); i++) {
-            var open = generator.open(i, opened.plus(Duration.ofDays(1)));
-            apply(rules, auctions, open.auctionId(), rules.decide(Optional.empty(), open, opened, Optional.empty()));
-        }
+        BidGenerator generator = openAll(rules, auctions, workload, opened, 0);
+        int rounds = 0;
         long warmupEnd = System.nanoTime() + profile.warmup().toNanos();
         long end = warmupEnd + profile.measure().toNanos();
         long decided = 0;
@@ -56,6 +53,11 @@ public final class DeciderBench {
                 decided = 0;
                 accepted = 0;
             }
+            if (generator.nearCeiling()) {
+                // millions of bids have priced the hot auction near the ceiling: start over with fresh auctions
+                auctions.clear();
+                generator = openAll(rules, auctions, workload, opened, ++rounds);
+            }
             // 256 decisions between clock reads keep the clock out of the figure.
             for (int i = 0; i < 256; i++) {
                 var bid = generator.next();
@@ -69,7 +71,18 @@ public final class DeciderBench {
         }
         return new Measurement("decider", "saturation", workload.label(), 0,
                 decided / (profile.measure().toNanos() / 1e9), LatencySummary.NONE,
-                Map.of("acceptedShare", Math.round(1000.0 * accepted / Math.max(1, decided)) / 1000.0));
+                Map.of("acceptedShare", Math.round(1000.0 * accepted / Math.max(1, decided)) / 1000.0,
+                        "restarts", rounds));
+    }
+
+    private static BidGenerator openAll(AuctionRules rules, Map<String, Optional<Auction>> auctions,
+                                        Workload workload, Instant opened, int round) {
+        BidGenerator generator = new BidGenerator("decider" + round, workload, 17 + round);
+        for (int i = 0; i < workload.auctions(); i++) {
+            var open = generator.open(i, opened.plus(Duration.ofDays(1)));
+            apply(rules, auctions, open.auctionId(), rules.decide(Optional.empty(), open, opened, Optional.empty()));
+        }
+        return generator;
     }
 
     private static void apply(AuctionRules rules, Map<String, Optional<Auction>> auctions, String id,

@@ -1,5 +1,7 @@
 package io.gream.perf.report;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +51,19 @@ public final class ReportWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads a {@code report.json} back, e.g. to render it again after the chart or tables changed. */
+    public static Report read(Path json) throws IOException {
+        JsonNode root = JSON_MAPPER.readTree(json.toFile());
+        Report report = new Report(root.get("command").asString(),
+                JSON_MAPPER.convertValue(root.get("machine"), new TypeReference<Map<String, Object>>() { }));
+        for (JsonNode m : root.get("measurements")) {
+            report.add(JSON_MAPPER.treeToValue(m, Measurement.class));
+        }
+        JSON_MAPPER.convertValue(root.get("engine"), new TypeReference<Map<String, Object>>() { })
+                .forEach(report::engineFact);
+        return report;
     }
 
     static String markdown(Report report) {

@@ -32,6 +32,7 @@ public final class BidGenerator {
     private final SplittableRandom random;
     private final int bidders;
     private long commands;
+    private long maxOffered;
 
     /** @param prefix makes this phase's auction and command ids unique in the broker's log */
     public BidGenerator(String prefix, Workload workload, long seed) {
@@ -67,6 +68,15 @@ public final class BidGenerator {
                 START_PRICE, MIN_INCREMENT, null, null, endsAt.truncatedTo(ChronoUnit.MILLIS), 0);
     }
 
+    /**
+     * Whether some auction's price has come within a factor of ten of the engine's default ceiling
+     * ({@code AMOUNT_TOO_HIGH} at 10^9): a loop of millions of bids on one auction must start over before its bids
+     * turn into rejections of another kind.
+     */
+    public synchronized boolean nearCeiling() {
+        return maxOffered > 100_000_000L;
+    }
+
     public synchronized PlaceBid next() {
         int auction = workload.nextAuction(random);
         int raise = switch (random.nextInt(4)) {
@@ -76,6 +86,7 @@ public final class BidGenerator {
         };
         long amount = highestOffered[auction] + raise * MIN_INCREMENT;
         highestOffered[auction] = amount;
+        maxOffered = Math.max(maxOffered, amount);
         return new PlaceBid(prefix + "-c" + commands++, auctionId(auction), "u" + random.nextInt(bidders), amount);
     }
 }
