@@ -158,7 +158,7 @@ final class BenchmarkRun {
         if (url == null) {
             String engineUrl = engine().url();
             Service ingress = Service.startIngress(clients().bootstrapServers(), engineUrl, options.out.toAbsolutePath(),
-                    List.of("-Xmx512m"), List.of());
+                    words(options.ingressJvmArgs), options.ingressArgs);
             started.push(ingress);
             url = ingress.url();
         }
@@ -189,10 +189,8 @@ final class BenchmarkRun {
             if (options.engineUrl != null) {
                 engine = Service.existing("bid-engine", options.engineUrl);
             } else {
-                List<String> jvmArgs = options.engineJvmArgs.isBlank() ? List.of()
-                        : Arrays.asList(options.engineJvmArgs.trim().split("\\s+"));
                 engine = Service.startEngine(clients().bootstrapServers(), options.partitions,
-                        options.out.toAbsolutePath(), jvmArgs, options.engineArgs);
+                        options.out.toAbsolutePath(), words(options.engineJvmArgs), options.engineArgs);
                 started.push(engine);
             }
         }
@@ -208,6 +206,10 @@ final class BenchmarkRun {
             started.push(engineBench::close);
         }
         return engineBench;
+    }
+
+    private static List<String> words(String args) {
+        return args.isBlank() ? List.of() : Arrays.asList(args.trim().split("\\s+"));
     }
 
     private void closeAll() {

@@ -42,6 +42,14 @@ final class RunOptions {
             + "repeatable, e.g. --engine-arg=--spring.kafka.streams.properties.num.stream.threads=2")
     List<String> engineArgs = new ArrayList<>();
 
+    @Option(names = "--ingress-jvm-args", defaultValue = "-Xmx512m", description = "JVM options of the ingress "
+            + "child process, space-separated (default: ${DEFAULT-VALUE}).")
+    String ingressJvmArgs;
+
+    @Option(names = "--ingress-arg", description = "Extra --property=value for the ingress child process; "
+            + "repeatable, e.g. --ingress-arg=--spring.threads.virtual.enabled=true")
+    List<String> ingressArgs = new ArrayList<>();
+
     @Option(names = "--mysql-url", defaultValue = "jdbc:mariadb://127.0.0.1:3306/",
             description = "JDBC URL of the MySQL/MariaDB server for the lock-based baseline; the run creates its "
                     + "own database and drops it after (default: ${DEFAULT-VALUE}).")
