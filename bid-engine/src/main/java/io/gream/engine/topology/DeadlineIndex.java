@@ -29,8 +29,9 @@ final class DeadlineIndex {
     }
 
     void add(Instant dueAt, String auctionId, DeadlineAction action) {
-        store.put(DeadlineKey.of(dueAt, auctionId), action);
-        earliestDueMillis = Math.min(earliestDueMillis, dueAt.toEpochMilli());
+        DeadlineKey key = DeadlineKey.of(dueAt, auctionId);
+        store.put(key, action);
+        earliestDueMillis = Math.min(earliestDueMillis, key.dueAtMillis());
     }
 
     void remove(Instant dueAt, String auctionId) {

@@ -18,8 +18,16 @@ public record DeadlineKey(long dueAtMillis, String auctionId) {
             (topic, key) -> key == null ? null : key.toBytes(),
             (topic, bytes) -> bytes == null ? null : fromBytes(bytes));
 
+    /**
+     * The key of something due at {@code dueAt}, rounded <em>up</em> to the millisecond. Broker timestamps, and so
+     * the partition clock that closes auctions, have millisecond precision: an end of {@code 10:00:00.0005} is passed
+     * only when the clock reads {@code 10:00:00.001}. Rounding down would file it under a millisecond the clock can
+     * reach without passing the end, so the ticker would stop ticking there and the auction, and every later deadline
+     * of its partition, would never close.
+     */
     static DeadlineKey of(Instant dueAt, String auctionId) {
-        return new DeadlineKey(dueAt.toEpochMilli(), auctionId);
+        long millis = dueAt.toEpochMilli();
+        return new DeadlineKey(dueAt.getNano() % 1_000_000 == 0 ? millis : millis + 1, auctionId);
     }
 
     public Instant dueAt() {

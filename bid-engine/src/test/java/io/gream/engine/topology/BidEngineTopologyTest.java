@@ -172,6 +172,35 @@ class BidEngineTopologyTest {
     }
 
     @Test
+    void closesAnEndWithSubMillisecondDigitsAndTheDeadlinesBehindIt() {
+        Instant subMillisecondEnd = T0.plusSeconds(1).plusNanos(500_000);
+        send(open("a-1", subMillisecondEnd, 0), T0);
+        send(open("a-2", T0.plusSeconds(2), 0), T0);
+        events.readValuesToList();
+
+        driver.advanceWallClockTime(Duration.ofMillis(1_200));
+        driver.advanceWallClockTime(Duration.ofMillis(1_200));
+
+        assertThat(events.readValuesToList()).map(AuctionEvent::eventId).containsExactly("a-1:2", "a-2:2");
+        assertThat(auctions().get("a-1")).isInstanceOfSatisfying(Auction.Closed.class,
+                closed -> assertThat(closed.endsAt()).isEqualTo(subMillisecondEnd));
+        Instant purgeA1 = subMillisecondEnd.plus(Duration.ofHours(24));
+        assertThat(deadlineKeys()).as("only the purges are left, a-1's rounded up to the millisecond").containsExactly(
+                new DeadlineKey(purgeA1.toEpochMilli() + 1, "a-1"),
+                new DeadlineKey(T0.plusSeconds(2).plus(Duration.ofHours(24)).toEpochMilli(), "a-2"));
+    }
+
+    @Test
+    void acceptsABidInTheMillisecondBeforeASubMillisecondEnd() {
+        send(open("a-1", T0.plusSeconds(1).plusNanos(500_000), 0), T0);
+        send(new PlaceBid("c-2", "a-1", "bob", 1_000), T0.plusSeconds(1));
+        send(new PlaceBid("c-3", "a-1", "carol", 1_100), T0.plusSeconds(1).plusMillis(1));
+
+        assertThat(events.readValuesToList()).map(AuctionEvent::eventId)
+                .containsExactly("a-1:1", "a-1:2", "a-1:3", "a-1:cmd:c-3");
+    }
+
+    @Test
     void backlogOfBidsTimestampedBeforeTheEndIsDecidedBeforeTheClose() {
         send(open("a-1", T0.plusSeconds(10), 0), T0);
         // The engine falls behind: the wall clock is far past the end, but the bids below are still in the log.
