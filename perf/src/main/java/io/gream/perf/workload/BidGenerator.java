@@ -6,7 +6,6 @@ import io.gream.contracts.PlaceBid;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.SplittableRandom;
 
 /**
@@ -57,15 +56,11 @@ public final class BidGenerator {
         return prefix + "-a" + index;
     }
 
-    /**
-     * Opens auction {@code index}, ending at {@code endsAt} truncated to the millisecond, as clients send it. (The
-     * engine indexes deadlines by millisecond; an {@code endsAt} with sub-millisecond digits was seen never to
-     * close on an otherwise idle partition, see docs/performance.md.)
-     */
+    /** Opens auction {@code index}, ending at {@code endsAt}. */
     public OpenAuction open(int index, Instant endsAt) {
         return new OpenAuction(prefix + "-open-" + index, auctionId(index), SELLER,
                 new Item("Starbucks", "Americano Tall", 4_500, LocalDate.of(2099, 12, 31)),
-                START_PRICE, MIN_INCREMENT, null, null, endsAt.truncatedTo(ChronoUnit.MILLIS), 0);
+                START_PRICE, MIN_INCREMENT, null, null, endsAt, 0);
     }
 
     /**
