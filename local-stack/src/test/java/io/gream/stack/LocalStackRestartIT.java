@@ -34,7 +34,7 @@ class LocalStackRestartIT {
         String auctionId = "restart-" + UUID.randomUUID().toString().substring(0, 8);
 
         stack = LocalStack.start(settings);
-        GreamApi api = new GreamApi(stack.url(GreamServices.INGRESS_API.name()));
+        GreamApi api = new GreamApi(stack);
         Answer opened = api.open("sally", "open-1",
                 LocalStackIT.auctionJson(auctionId, 3000, 100, null, Instant.now().plusSeconds(3600)));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
@@ -43,7 +43,7 @@ class LocalStackRestartIT {
         stack.close();
 
         stack = LocalStack.start(settings);
-        GreamApi again = new GreamApi(stack.url(GreamServices.INGRESS_API.name()));
+        GreamApi again = new GreamApi(stack);
         JsonNode auction = again.auction(auctionId).body();
         assertThat(auction.path("status").asString()).isEqualTo("OPEN");
         assertThat(auction.path("leaderId").asString()).isEqualTo("bob");
