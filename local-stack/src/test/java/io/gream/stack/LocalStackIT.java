@@ -2,6 +2,7 @@ package io.gream.stack;
 
 import io.gream.stack.GreamApi.Answer;
 import io.gream.stack.service.GreamServices;
+import io.gream.stack.service.ServiceDefinition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,12 +60,17 @@ class LocalStackIT {
      * high enough for the random-bid burst.
      */
     static StackSettings testSettings(Path dataDir) throws IOException {
-        return StackSettings.parse(new String[]{
-                "--data-dir=" + dataDir.toAbsolutePath(),
-                "--kafka-port=" + freePort(), "--controller-port=" + freePort(),
-                "--engine-port=" + freePort(), "--ingress-port=" + freePort(),
-                "--settlement-port=" + freePort(), "--notifier-port=" + freePort(),
-                "--partitions=3"}, Map.of(), GreamServices.ALL)
+        return testSettings(dataDir, GreamServices.ALL);
+    }
+
+    /** As {@link #testSettings(Path)}, with only some of the services (a test that needs fewer starts faster). */
+    static StackSettings testSettings(Path dataDir, List<ServiceDefinition> services) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--data-dir=" + dataDir.toAbsolutePath(),
+                "--kafka-port=" + freePort(), "--controller-port=" + freePort(), "--partitions=3"));
+        for (ServiceDefinition service : services) {
+            args.add("--" + service.portKey() + "-port=" + freePort());
+        }
+        return StackSettings.parse(args.toArray(String[]::new), Map.of(), services)
                 .withOverrides(Map.of(GreamServices.INGRESS_API.name(),
                         Map.of("gream.ingress.rate-limit.requests-per-period", "1000")));
     }
@@ -231,6 +237,24 @@ class LocalStackIT {
         }
         assertThat(placed).filteredOn(p -> p.answer().status() == 201).hasSizeGreaterThan(20);
         assertThat(placed).filteredOn(p -> "BID_TOO_LOW".equals(p.answer().code())).isNotEmpty();
+    }
+
+    @Test
+    void everyServiceAnswersReadyAndTheSettlementWorkerAndNotifierCountTheirDatabaseIn() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (var service : stack.services()) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(service.url() + service.definition().healthPath())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(service.definition().name()).isEqualTo(200);
+            JsonNode health = GreamApi.JSON.readTree(response.body());
+            assertThat(health.path("status").asString()).isEqualTo("UP");
+            if (List.of("settlement-worker", "notifier").contains(service.definition().name())) {
+                assertThat(response.body()).as(service.definition().name() + " readiness").contains("\"db\"");
+            }
+        }
+        assertThat(stack.services()).extracting(s -> s.definition().name())
+                .containsExactly("bid-engine", "ingress-api", "settlement-worker", "notifier");
     }
 
     /** Accepted bids, in the engine's order ({@code seq}), must form a valid bidding history by the rules. */

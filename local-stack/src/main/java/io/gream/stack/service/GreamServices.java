@@ -92,6 +92,7 @@ public final class GreamServices {
                     Map.entry("gream.settlement.topics.replication-factor", "1"),
                     Map.entry("gream.settlement.topics.min-insync-replicas", "1"),
                     Map.entry("management.endpoint.health.group.readiness.include", "readinessState,db"),
+                    Map.entry("management.endpoint.health.group.readiness.show-components", "always"),
                     Map.entry("springdoc.api-docs.enabled", "false"),
                     Map.entry("springdoc.swagger-ui.enabled", "false")));
 
@@ -108,6 +109,7 @@ public final class GreamServices {
                     Map.entry("spring.datasource.password", ""),
                     Map.entry("gream.auth.hmac-secret", LOCAL_SIGNING_KEY),
                     Map.entry("management.endpoint.health.group.readiness.include", "readinessState,db"),
+                    Map.entry("management.endpoint.health.group.readiness.show-components", "always"),
                     Map.entry("springdoc.api-docs.enabled", "false"),
                     Map.entry("springdoc.swagger-ui.enabled", "false"),
                     Map.entry("spring.autoconfigure.exclude", NO_JPA)));
