@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code ./gream-local}: starts the local stack, prints where everything is and one "Gream is ready" line, and stops
- * it all cleanly on Ctrl-C or SIGTERM.
+ * {@code ./gream-local}: starts the local stack, prints where everything is and one "Gream is ready" line (printed
+ * once every service's readiness probe answered, see {@link io.gream.stack.service.GreamServices}), and stops it all
+ * cleanly on Ctrl-C or SIGTERM.
  *
  * <p>Exit codes: {@code 2} bad options, {@code 1} a port is taken or something failed to start.
  */
@@ -87,8 +88,10 @@ public final class GreamLocal {
         out.printf("  %-18s %s%n", "kafka", stack.bootstrapServers());
         out.printf("  %-18s %s%n", "data", stack.layout().dataDir());
         out.printf("  %-18s %s%n", "logs", stack.logFile());
+        String notifier = stack.url(GreamServices.NOTIFIER.name());
         out.println();
-        out.printf("Gream is ready in %.1f s: API at %s (dev tokens: POST %s/api/dev/tokens). Ctrl-C stops it.%n",
-                took.toMillis() / 1000.0, ingress, ingress);
+        out.printf("Gream is ready in %.1f s: API at %s (dev tokens: POST %s/api/dev/tokens), notifications at %s"
+                        + "/api/notifications. Ctrl-C stops it.%n",
+                took.toMillis() / 1000.0, ingress, ingress, notifier);
     }
 }

@@ -96,7 +96,9 @@ public final class LocalStack implements AutoCloseable {
                 "logging.threshold.console", "WARN",
                 // a single node's expected start-up warnings (controller activation, racing internal-topic creation)
                 "logging.level.org.apache.kafka.controller.QuorumController", "ERROR",
-                "logging.level.kafka.server.DefaultAutoTopicCreationManager", "ERROR");
+                "logging.level.kafka.server.DefaultAutoTopicCreationManager", "ERROR",
+                // "H2 2.4 is newer than Flyway has been verified with", once per database at every start
+                "logging.level.org.flywaydb.core.internal.database.base.Database", "ERROR");
     }
 
     public Path logFile() {

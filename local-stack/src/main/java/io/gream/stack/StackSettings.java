@@ -20,7 +20,9 @@ import java.util.Map;
  *   --controller-port=N     GREAM_KAFKA_CONTROLLER_PORT  9093  (KRaft controller listener)
  *   --partitions=N          GREAM_PARTITIONS             12    (only when the topics are created)
  *   --&lt;service&gt;-port=N      GREAM_&lt;SERVICE&gt;_PORT          e.g. --ingress-port / GREAM_INGRESS_PORT 8080,
- *                                                              --engine-port / GREAM_ENGINE_PORT 8081
+ *                                                              --engine-port / GREAM_ENGINE_PORT 8081,
+ *                                                              --settlement-port / GREAM_SETTLEMENT_PORT 8082,
+ *                                                              --notifier-port / GREAM_NOTIFIER_PORT 8083
  * </pre>
  *
  * @param overrides further properties per service name, applied last (tests use them to lift limits)

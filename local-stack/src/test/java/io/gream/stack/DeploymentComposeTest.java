@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Docker cannot run here, so {@code docker-compose.yml} is checked for what can be checked without it: every Gream
  * service's environment names a real setting of that service, Kafka keeps 3 copies and needs 2 in sync with unclean
  * election off, the topic job creates every topic of {@code Topics} with its configs, every long-running container
- * has a health check, there are 2 replicas of each service behind the balancer and in Prometheus, and no secret is
- * written into the file.
+ * has a health check, there are 2 replicas of each service behind the balancer and in Prometheus, the services with a
+ * database each have their own (created by {@code deploy/mysql/init}), the notifier's stream passes nginx unbuffered,
+ * and no secret is written into the file.
  */
 class DeploymentComposeTest {
 
@@ -36,7 +37,9 @@ class DeploymentComposeTest {
     /** Where each module's settings are declared; a module added to the compose file must be added here. */
     static final Map<String, List<String>> CONFIG_FILES = Map.of(
             "bid-engine", List.of("bid-engine/src/main/resources/bid-engine.yml"),
-            "ingress-api", List.of("ingress-api/src/main/resources/application.yml"));
+            "ingress-api", List.of("ingress-api/src/main/resources/application.yml"),
+            "settlement-worker", List.of("settlement-worker/src/main/resources/settlement-worker.yml"),
+            "notifier", List.of("notifier/src/main/resources/notifier.yml"));
 
     /** Read by the JVM or by Spring Boot itself rather than declared in a service's yml. */
     static final Set<String> PLATFORM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "SPRING_PROFILES_ACTIVE", "SERVER_PORT");
@@ -59,7 +62,7 @@ class DeploymentComposeTest {
     @Test
     void everyEnvironmentVariableOfAGreamServiceNamesOneOfItsSettings() throws IOException {
         Map<String, List<String>> modules = greamServicesByModule();
-        assertThat(modules).containsKeys("bid-engine", "ingress-api");
+        assertThat(modules).containsKeys("bid-engine", "ingress-api", "settlement-worker", "notifier");
         for (Map.Entry<String, List<String>> module : modules.entrySet()) {
             assertThat(CONFIG_FILES).as("config files of module " + module.getKey()).containsKey(module.getKey());
             Set<String> known = knownVariables(CONFIG_FILES.get(module.getKey()));
@@ -168,9 +171,62 @@ class DeploymentComposeTest {
             assertThat(prometheus).as("Prometheus scrapes " + service)
                     .contains("\"" + services.get(service).get("hostname") + ":" + port + "\"");
         }
+        for (String notifier : modules.get("notifier")) {
+            assertThat(nginx).contains("server " + services.get(notifier).get("hostname") + ":8083");
+        }
         assertThat(ROOT.resolve("deploy/grafana/dashboards/gream.json")).content()
                 .contains("gream_engine_decisions_total", "gream_engine_close_lag_seconds_bucket",
-                        "kafka_consumer_fetch_manager_records_lag_max", "settlement-worker");
+                        "kafka_consumer_fetch_manager_records_lag_max", "settlement-worker",
+                        // SettlementMetrics' gream.settlement.lag timer and settlements counter, Prometheus-named
+                        "gream_settlement_lag_seconds_bucket", "gream_settlement_settlements_total",
+                        "gream_notifier_notifications_total");
+    }
+
+    @Test
+    void theNotifierStreamPassesTheBalancerUnbufferedAndOutlivesItsHeartbeat() throws IOException {
+        String nginx = Files.readString(ROOT.resolve("deploy/nginx/nginx.conf"));
+        String stream = block(nginx, "location = /api/notifications/stream {");
+        assertThat(stream).contains("proxy_pass http://notifier;", "proxy_buffering off;");
+        Matcher timeout = Pattern.compile("proxy_read_timeout (\\d+)m;").matcher(stream);
+        assertThat(timeout.find()).as("read timeout in minutes").isTrue();
+        assertThat(Integer.parseInt(timeout.group(1))).as("beyond the notifier's 30 min stream timeout")
+                .isGreaterThan(30);
+        assertThat(block(nginx, "location /api/notifications {")).contains("proxy_pass http://notifier;");
+        assertThat(block(nginx, "location /api/webhooks {")).contains("proxy_pass http://notifier;");
+    }
+
+    @Test
+    void everyServiceWithADatabaseHasItsOwnDatabaseAndUserCreatedByTheInitScriptAndPasswordFromTheEnvironment()
+            throws IOException {
+        String init = Files.readString(ROOT.resolve("deploy/mysql/init/01-service-databases.sh"));
+        assertThat(String.valueOf(services.get("mysql").get("volumes")))
+                .contains("./deploy/mysql/init:/docker-entrypoint-initdb.d");
+        Map<String, String> users = new LinkedHashMap<>();
+        for (String service : greamServices()) {
+            Map<String, String> env = environment(service);
+            String url = env.get("SPRING_DATASOURCE_URL");
+            if (url == null) {
+                continue;
+            }
+            assertThat(url).as(service).startsWith("jdbc:mysql://mysql:3306/");
+            String database = url.substring("jdbc:mysql://mysql:3306/".length());
+            String user = env.get("SPRING_DATASOURCE_USERNAME");
+            String password = env.get("SPRING_DATASOURCE_PASSWORD").replaceAll("^\\$\\{([A-Z0-9_]+).*", "$1");
+            assertThat(init).as(service).contains("create " + database + " " + user + " \"${" + password + "}\"");
+            assertThat(environment("mysql")).as("mysql gets " + password).containsKey(password);
+            assertThat(dependsOn(service)).as(service).contains("mysql");
+            String before = users.putIfAbsent(user, database);
+            assertThat(before == null || before.equals(database)).as(user + " used for one database only").isTrue();
+        }
+        assertThat(users).as("user -> database: one each, none shared")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("settlement", "gream_settlement", "notifier", "gream_notifier"));
+    }
+
+    /** The text of an nginx block from its opening line to its closing brace. */
+    private static String block(String config, String opening) {
+        int start = config.indexOf(opening);
+        assertThat(start).as(opening).isNotNegative();
+        return config.substring(start, config.indexOf('}', start) + 1);
     }
 
     /** Service names built from a module of this repository, by module. */

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A user of Gream's public REST API, and nothing more: development tokens from {@code POST /api/dev/tokens}, then
- * the ingress endpoints, as a client on another machine would call them.
+ * the ingress endpoints and the notifier's inbox (same token), as a client on another machine would call them.
  */
 final class GreamApi {
 
@@ -22,10 +22,17 @@ final class GreamApi {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String notifierUrl;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    GreamApi(String baseUrl) {
+    /** @param baseUrl the ingress; @param notifierUrl the notifier (its public API is on its own port locally) */
+    GreamApi(String baseUrl, String notifierUrl) {
         this.baseUrl = baseUrl;
+        this.notifierUrl = notifierUrl;
+    }
+
+    GreamApi(LocalStack stack) {
+        this(stack.url("ingress-api"), stack.url("notifier"));
     }
 
     /** An answer: status and body as JSON (empty object when there is no body). */
@@ -59,6 +66,12 @@ final class GreamApi {
 
     Answer auction(String auctionId) {
         return send(HttpRequest.newBuilder(uri("/api/auctions/" + auctionId)).GET());
+    }
+
+    /** The first page (newest first, up to 100) of the user's notification inbox. */
+    Answer notifications(String user) {
+        return send(HttpRequest.newBuilder(URI.create(notifierUrl + "/api/notifications?size=100"))
+                .header("Authorization", "Bearer " + token(user)).GET());
     }
 
     /** Sends a command and waits up to 5 s for its decision; a {@code 202} is followed up at its Location. */

@@ -2,6 +2,7 @@ package io.gream.stack;
 
 import io.gream.stack.GreamApi.Answer;
 import io.gream.stack.service.GreamServices;
+import io.gream.stack.service.ServiceDefinition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,11 +29,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The README walk-through and a burst of random bidding against the whole local stack (real Kafka node, engine,
- * ingress, all in this JVM as {@code ./gream-local} starts them), driven only through the public REST API.
+ * ingress, settlement-worker, notifier, all in this JVM as {@code ./gream-local} starts them), driven only through
+ * the public REST API: the ingress, and the notifier's inbox as the users' view of outbids, the close and the
+ * settlement.
  */
 class LocalStackIT {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
+    /** From the close to the last notification: a simulated charge, a ledger write, two events recorded. */
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
 
     private static LocalStack stack;
     private static GreamApi api;
@@ -40,7 +45,7 @@ class LocalStackIT {
     @BeforeAll
     static void startStack() throws Exception {
         stack = LocalStack.start(testSettings(Path.of("target", "it-data", UUID.randomUUID().toString())));
-        api = new GreamApi(stack.url(GreamServices.INGRESS_API.name()));
+        api = new GreamApi(stack);
     }
 
     @AfterAll
@@ -55,17 +60,23 @@ class LocalStackIT {
      * high enough for the random-bid burst.
      */
     static StackSettings testSettings(Path dataDir) throws IOException {
-        return StackSettings.parse(new String[]{
-                "--data-dir=" + dataDir.toAbsolutePath(),
-                "--kafka-port=" + freePort(), "--controller-port=" + freePort(),
-                "--engine-port=" + freePort(), "--ingress-port=" + freePort(),
-                "--partitions=3"}, Map.of(), GreamServices.ALL)
+        return testSettings(dataDir, GreamServices.ALL);
+    }
+
+    /** As {@link #testSettings(Path)}, with only some of the services (a test that needs fewer starts faster). */
+    static StackSettings testSettings(Path dataDir, List<ServiceDefinition> services) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--data-dir=" + dataDir.toAbsolutePath(),
+                "--kafka-port=" + freePort(), "--controller-port=" + freePort(), "--partitions=3"));
+        for (ServiceDefinition service : services) {
+            args.add("--" + service.portKey() + "-port=" + freePort());
+        }
+        return StackSettings.parse(args.toArray(String[]::new), Map.of(), services)
                 .withOverrides(Map.of(GreamServices.INGRESS_API.name(),
                         Map.of("gream.ingress.rate-limit.requests-per-period", "1000")));
     }
 
     @Test
-    void openBidOutbidLowBidRetryReadPriceAndCloseAsTheWalkThroughShows() {
+    void openBidOutbidLowBidRetryReadPriceCloseAndSettleAsTheWalkThroughShows() {
         String auctionId = "walk-" + UUID.randomUUID().toString().substring(0, 8);
         Instant endsAt = Instant.now().plusSeconds(8);
 
@@ -109,6 +120,48 @@ class LocalStackIT {
         Answer late = api.bid("carol", auctionId, "carol-2", 5000);
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.code()).isEqualTo("AUCTION_CLOSED");
+
+        // The settlement-worker charged bob and the notifier told everyone: the users' public view of it.
+        List<JsonNode> bobs = await().atMost(SETTLE_TIMEOUT).until(() -> inbox("bob", auctionId),
+                inbox -> types(inbox).containsAll(List.of("OUTBID", "WON", "SETTLED")));
+        assertThat(types(bobs)).as("once each, however often events are redelivered")
+                .containsExactlyInAnyOrder("OUTBID", "WON", "SETTLED");
+        assertThat(only(bobs, "SETTLED").path("amount").asLong()).as("bob paid his bid").isEqualTo(3600);
+        assertThat(only(bobs, "OUTBID").path("amount").asLong()).as("carol's bid outbid him").isEqualTo(3200);
+
+        List<JsonNode> sallys = await().atMost(SETTLE_TIMEOUT).until(() -> inbox("sally", auctionId),
+                inbox -> types(inbox).containsAll(List.of("SOLD", "SETTLED")));
+        assertThat(types(sallys)).containsExactlyInAnyOrder("SOLD", "SETTLED");
+        assertThat(only(sallys, "SOLD").path("amount").asLong()).isEqualTo(3600);
+        assertThat(only(sallys, "SETTLED").path("amount").asLong())
+                .as("her proceeds: the price less the default 10 % platform fee").isEqualTo(3240);
+
+        assertThat(types(inbox("carol", auctionId))).as("outbid once by bob's winning bid; she won nothing")
+                .containsExactly("OUTBID");
+    }
+
+    /** The user's notifications about one auction, from the notifier's inbox. */
+    private static List<JsonNode> inbox(String user, String auctionId) {
+        Answer answer = api.notifications(user);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        List<JsonNode> about = new ArrayList<>();
+        answer.body().path("notifications").forEach(n -> {
+            if (n.path("auctionId").asString().equals(auctionId)) {
+                assertThat(n.path("recipientId").asString()).isEqualTo(user);
+                about.add(n);
+            }
+        });
+        return about;
+    }
+
+    private static List<String> types(List<JsonNode> notifications) {
+        return notifications.stream().map(n -> n.path("type").asString()).toList();
+    }
+
+    private static JsonNode only(List<JsonNode> notifications, String type) {
+        List<JsonNode> ofType = notifications.stream().filter(n -> n.path("type").asString().equals(type)).toList();
+        assertThat(ofType).as(type).hasSize(1);
+        return ofType.get(0);
     }
 
     @Test
@@ -184,6 +237,24 @@ class LocalStackIT {
         }
         assertThat(placed).filteredOn(p -> p.answer().status() == 201).hasSizeGreaterThan(20);
         assertThat(placed).filteredOn(p -> "BID_TOO_LOW".equals(p.answer().code())).isNotEmpty();
+    }
+
+    @Test
+    void everyServiceAnswersReadyAndTheSettlementWorkerAndNotifierCountTheirDatabaseIn() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (var service : stack.services()) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(service.url() + service.definition().healthPath())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(service.definition().name()).isEqualTo(200);
+            JsonNode health = GreamApi.JSON.readTree(response.body());
+            assertThat(health.path("status").asString()).isEqualTo("UP");
+            if (List.of("settlement-worker", "notifier").contains(service.definition().name())) {
+                assertThat(response.body()).as(service.definition().name() + " readiness").contains("\"db\"");
+            }
+        }
+        assertThat(stack.services()).extracting(s -> s.definition().name())
+                .containsExactly("bid-engine", "ingress-api", "settlement-worker", "notifier");
     }
 
     /** Accepted bids, in the engine's order ({@code seq}), must form a valid bidding history by the rules. */

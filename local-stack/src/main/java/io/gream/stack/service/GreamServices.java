@@ -2,6 +2,8 @@ package io.gream.stack.service;
 
 import io.gream.engine.BidEngineApplication;
 import io.gream.ingress.IngressApplication;
+import io.gream.notifier.NotifierApplication;
+import io.gream.settlement.SettlementWorkerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import java.util.List;
@@ -11,19 +13,19 @@ import java.util.Map;
  * The services of the local stack, in start order (each may call the ones before it); they stop in reverse order.
  *
  * <p>All run in the launcher's JVM, each in its own Spring context on its own port. They share one classpath, so
- * auto-configuration in each context sees every service's libraries: a service that has no database excludes the
- * database auto-configurations ({@link #NO_DATABASE}) so that, once settlement-worker and notifier bring JDBC, JPA
- * and Flyway onto the classpath, the engine and the ingress do not try to open a database or run their migrations.
+ * auto-configuration in each context sees every service's libraries. What each context turns off, and why:
+ * <ul>
+ *   <li>bid-engine and ingress-api have no database: {@link #NO_DATABASE}, so the JDBC, JPA and Flyway that the
+ *       settlement-worker and notifier bring do not make them open a database or run migrations.</li>
+ *   <li>the notifier uses plain JDBC: {@link #NO_JPA}, so the settlement-worker's Hibernate does not build an empty
+ *       persistence unit (and a JPA transaction manager) over the notifier's database.</li>
+ *   <li>springdoc is there for the ingress only: off in every other service.</li>
+ * </ul>
+ * Each service keeps its settings in its own yml ({@code bid-engine.yml}, {@code settlement-worker.yml},
+ * {@code notifier.yml}; the ingress {@code application.yml}) and scans only its own package, and the notifier's
+ * Flyway migrations live in {@code db/migration/notifier}, so no context reads another's settings or schema.
  *
- * <p>To add a service: add its module as a dependency of local-stack and one {@link ServiceDefinition} here, e.g.
- * <pre>{@code
- * new ServiceDefinition("settlement-worker", "settlement", 8082, SettlementWorkerApplication::builder,
- *         "/actuator/health/readiness", "", stack -> Map.of(
- *                 "spring.kafka.bootstrap-servers", stack.bootstrapServers(),
- *                 "spring.datasource.url", stack.h2Url("settlement"),
- *                 "spring.datasource.username", "sa",
- *                 "spring.datasource.password", ""))
- * }</pre>
+ * <p>To add a service: add its module as a dependency of local-stack and one {@link ServiceDefinition} here.
  */
 public final class GreamServices {
 
@@ -34,6 +36,18 @@ public final class GreamServices {
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
             "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
             "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
+
+    /** Auto-configurations of JPA, for a service that uses JDBC alone (the notifier). */
+    static final String NO_JPA = String.join(",",
+            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+            "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
+
+    /**
+     * The ingress's public development signing key (its {@code application-local.yml}), unless
+     * {@code GREAM_AUTH_HMAC_SECRET} is set, exactly as the ingress resolves it under its {@code local} profile: so
+     * the notifier accepts the development tokens the ingress issues. Resolved by Spring as a placeholder.
+     */
+    static final String LOCAL_SIGNING_KEY = "${GREAM_AUTH_HMAC_SECRET:Z3JlYW0tbG9jYWwtZGV2ZWxvcG1lbnQta2V5LTMyYnl0ZXMh}";
 
     public static final ServiceDefinition BID_ENGINE = new ServiceDefinition(
             // Ready when Kafka Streams is RUNNING: its readiness probe is also UP while REBALANCING (right to keep
@@ -64,10 +78,44 @@ public final class GreamServices {
                     "gream.ingress.engine-urls", stack.url(BID_ENGINE.name()),
                     "spring.autoconfigure.exclude", NO_DATABASE));
 
-    // settlement-worker (8082) and notifier (8083) join here, after BID_ENGINE: see the class comment.
+    public static final ServiceDefinition SETTLEMENT_WORKER = new ServiceDefinition(
+            // Ready: started (migrations done, consumer running) and its database answers.
+            "settlement-worker", "settlement", 8082, SettlementWorkerApplication::builder,
+            "/actuator/health/readiness", "",
+            stack -> Map.ofEntries(
+                    Map.entry("spring.kafka.bootstrap-servers", stack.bootstrapServers()),
+                    // the ledger: <data-dir>/h2/settlement.mv.db
+                    Map.entry("spring.datasource.url", stack.h2Url("settlement")),
+                    Map.entry("spring.datasource.username", "sa"),
+                    Map.entry("spring.datasource.password", ""),
+                    Map.entry("gream.settlement.topics.partitions", String.valueOf(stack.partitions())),
+                    Map.entry("gream.settlement.topics.replication-factor", "1"),
+                    Map.entry("gream.settlement.topics.min-insync-replicas", "1"),
+                    Map.entry("management.endpoint.health.group.readiness.include", "readinessState,db"),
+                    Map.entry("management.endpoint.health.group.readiness.show-components", "always"),
+                    Map.entry("springdoc.api-docs.enabled", "false"),
+                    Map.entry("springdoc.swagger-ui.enabled", "false")));
+
+    public static final ServiceDefinition NOTIFIER = new ServiceDefinition(
+            // Ready: started (migrations done, consumer running) and its database answers.
+            "notifier", "notifier", 8083, NotifierApplication::builder, "/actuator/health/readiness", "",
+            stack -> Map.ofEntries(
+                    // webhooks may go to this machine (e.g. a receiver on http://localhost:9000): development only
+                    Map.entry("spring.profiles.active", "local"),
+                    Map.entry("spring.kafka.bootstrap-servers", stack.bootstrapServers()),
+                    // the inbox and webhooks: <data-dir>/h2/notifier.mv.db
+                    Map.entry("spring.datasource.url", stack.h2Url("notifier")),
+                    Map.entry("spring.datasource.username", "sa"),
+                    Map.entry("spring.datasource.password", ""),
+                    Map.entry("gream.auth.hmac-secret", LOCAL_SIGNING_KEY),
+                    Map.entry("management.endpoint.health.group.readiness.include", "readinessState,db"),
+                    Map.entry("management.endpoint.health.group.readiness.show-components", "always"),
+                    Map.entry("springdoc.api-docs.enabled", "false"),
+                    Map.entry("springdoc.swagger-ui.enabled", "false"),
+                    Map.entry("spring.autoconfigure.exclude", NO_JPA)));
 
     /** Every service of the local stack, in start order. */
-    public static final List<ServiceDefinition> ALL = List.of(BID_ENGINE, INGRESS_API);
+    public static final List<ServiceDefinition> ALL = List.of(BID_ENGINE, INGRESS_API, SETTLEMENT_WORKER, NOTIFIER);
 
     private GreamServices() {
     }

@@ -34,9 +34,10 @@ public record StackLayout(Path dataDir, String bootstrapServers, int partitions,
 
     /**
      * A file-based H2 database in MySQL mode under {@code <data-dir>/h2/<name>}, kept across restarts, for the
-     * services that need a database (settlement-worker, notifier).
+     * services that need a database (settlement-worker, notifier). H2's own null ordering is MySQL's (nulls first
+     * when ascending); a lock is waited for up to 10 s (as the settlement-worker's own default URL does), not H2's 1 s.
      */
     public String h2Url(String name) {
-        return "jdbc:h2:file:" + dir("h2/" + name) + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        return "jdbc:h2:file:" + dir("h2/" + name) + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000";
     }
 }
