@@ -22,7 +22,15 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,8 +42,9 @@ import java.util.Map;
  * engine writes with transactions; aborted decisions must never notify), no auto-commit and {@code AckMode.RECORD}
  * (the offset is committed after the record's database transaction), {@code earliest} for a new group (a fresh
  * notifier catches up from the log). Unreadable records go straight to {@code gream.dead-letters} with their
- * original bytes; records whose processing keeps failing (e.g. the database is down) are retried with backoff for
- * about a minute, then dead-lettered, so one bad record never stops the consumer.
+ * original bytes. While the database is unreachable a record is retried with backoff for as long as it takes: the
+ * consumer stops moving and resumes when the database returns, so an outage loses no notification. Any other
+ * processing failure is retried for about a minute, then dead-lettered, so one bad record never stops the consumer.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumerConfiguration {
@@ -66,10 +75,34 @@ class ConsumerConfiguration {
     private static DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> deadLetters) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, failure) -> new TopicPartition(Topics.DEAD_LETTERS.name(), -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(false));
+        handler.setBackOffFunction((record, failure) -> databaseUnavailable(failure) ? backOff(true) : null);
+        return handler;
+    }
+
+    /** Backoff up to 10 s apart; for about a minute, or without end while the database is unavailable. */
+    static BackOff backOff(boolean untilItSucceeds) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
-        backOff.setMaxElapsedTime(60_000);
-        return new DefaultErrorHandler(recoverer, backOff);
+        backOff.setMaxElapsedTime(untilItSucceeds ? Long.MAX_VALUE : 60_000);
+        return backOff;
+    }
+
+    /**
+     * Whether a failure says the database could not be reached or could not serve, rather than that this record
+     * cannot be recorded: retrying the first helps once the database is back, dead-lettering it would lose the
+     * notification.
+     */
+    static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof RecoverableDataAccessException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
