@@ -91,18 +91,32 @@ class WorkerKafkaConfiguration {
         return handler;
     }
 
+    // The producer factories are beans of their own so that the context closes them, flushing and stopping their
+    // producers on shutdown; a factory made inside a template's bean method would outlive the worker.
+
     @Bean
-    KafkaTemplate<Object, Object> deadLetterTemplate(KafkaProperties kafka) {
-        DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(
-                reliableProducer(kafka), new OriginalBytesSerializer(), new OriginalBytesSerializer());
-        return new KafkaTemplate<>(factory);
+    DefaultKafkaProducerFactory<Object, Object> deadLetterProducerFactory(KafkaProperties kafka) {
+        return new DefaultKafkaProducerFactory<>(reliableProducer(kafka), new OriginalBytesSerializer(),
+                new OriginalBytesSerializer());
     }
 
     @Bean
-    KafkaTemplate<String, SettlementEvent> settlementEventTemplate(KafkaProperties kafka) {
+    KafkaTemplate<Object, Object> deadLetterTemplate(
+            DefaultKafkaProducerFactory<Object, Object> deadLetterProducerFactory) {
+        return new KafkaTemplate<>(deadLetterProducerFactory);
+    }
+
+    @Bean
+    DefaultKafkaProducerFactory<String, SettlementEvent> settlementEventProducerFactory(KafkaProperties kafka) {
         Topic<String, SettlementEvent> topic = Topics.SETTLEMENT_EVENTS;
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(reliableProducer(kafka),
-                topic.keySerde().serializer(), topic.valueSerde().serializer()));
+        return new DefaultKafkaProducerFactory<>(reliableProducer(kafka), topic.keySerde().serializer(),
+                topic.valueSerde().serializer());
+    }
+
+    @Bean
+    KafkaTemplate<String, SettlementEvent> settlementEventTemplate(
+            DefaultKafkaProducerFactory<String, SettlementEvent> settlementEventProducerFactory) {
+        return new KafkaTemplate<>(settlementEventProducerFactory);
     }
 
     @Bean
