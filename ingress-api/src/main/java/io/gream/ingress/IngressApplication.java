@@ -15,7 +15,18 @@ import java.time.Clock;
 @Import(AuthConfiguration.class) // bearer-token verification, shared with the other services (web-auth)
 public class IngressApplication {
 
+    /** Set before anything starts the common pool; an explicit {@code -D} of the same property wins. */
+    static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
     public static void main(String[] args) {
+        // On a machine with 1 or 2 cores the common pool has a parallelism of 1, and CompletableFuture then runs
+        // every default-executor async task on a new thread. The JDK HttpClient completes each sendAsync response
+        // that way, so every engine answer started a thread (10,877 in a 3-minute benchmark; under overload the
+        // ingress died of OutOfMemoryError creating them). Two keeps the common pool in use at any core count.
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(COMMON_POOL_PARALLELISM,
+                    String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
+        }
         SpringApplication.run(IngressApplication.class, args);
     }
 

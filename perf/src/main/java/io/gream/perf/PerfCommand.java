@@ -25,6 +25,12 @@ public final class PerfCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // With 1-2 cores CompletableFuture would start a thread per async task, and the JDK HttpClient of the REST
+        // load completes every response that way: in this JVM, next to the broker. Keep the common pool in use.
+        if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null) {
+            System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism",
+                    String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
+        }
         System.exit(commandLine().execute(args));
     }
 

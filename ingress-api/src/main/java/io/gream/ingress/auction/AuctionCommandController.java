@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The command endpoints: open an auction, bid, cancel, and read a command's outcome. All need a token; the acting
@@ -91,7 +92,7 @@ class AuctionCommandController {
     @ApiResponse(responseCode = "409", description = "Refused by the engine; code = reason", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> open(AuthenticatedUser user,
+    CompletableFuture<ResponseEntity<Object>> open(AuthenticatedUser user,
                                 @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                 @RequestHeader(name = PREFER, required = false) String prefer,
                                 @RequestBody OpenAuctionRequest request) {
@@ -128,7 +129,7 @@ class AuctionCommandController {
     @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED for another amount", content =
             @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping(path = "/{auctionId}/bids", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> bid(AuthenticatedUser user,
+    CompletableFuture<ResponseEntity<Object>> bid(AuthenticatedUser user,
                                @PathVariable String auctionId,
                                @Parameter(required = true, description = "[A-Za-z0-9_-]{1,64}, same on every retry")
                                @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
@@ -155,7 +156,7 @@ class AuctionCommandController {
     @ApiResponse(responseCode = "409", description = "HAS_BIDS, AUCTION_CLOSED", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping(path = "/{auctionId}/cancel")
-    ResponseEntity<Object> cancel(AuthenticatedUser user,
+    CompletableFuture<ResponseEntity<Object>> cancel(AuthenticatedUser user,
                                   @PathVariable String auctionId,
                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                   @RequestHeader(name = PREFER, required = false) String prefer,
@@ -179,7 +180,7 @@ class AuctionCommandController {
     @ApiResponse(responseCode = "404", description = "COMMAND_NOT_FOUND: not a command of yours", content =
             @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping({"/{auctionId}/bids/{commandId}", "/{auctionId}/commands/{commandId}"})
-    ResponseEntity<Object> outcome(AuthenticatedUser user,
+    CompletableFuture<ResponseEntity<Object>> outcome(AuthenticatedUser user,
                                    @PathVariable String auctionId,
                                    @PathVariable String commandId,
                                    @RequestHeader(name = PREFER, required = false) String prefer) {
@@ -191,7 +192,12 @@ class AuctionCommandController {
         WaitPreference wait = WaitPreference.of(prefer, Duration.ZERO, properties.maxWait());
         HttpHeaders headers = new HttpHeaders();
         wait.applyTo(headers);
-        CommandStatus status = engine.commandStatus(auctionId, commandId, wait.duration());
+        return engine.commandStatusAsync(auctionId, commandId, wait.duration())
+                .thenApply(status -> outcomeAnswer(user, auctionId, commandId, status, headers));
+    }
+
+    private static ResponseEntity<Object> outcomeAnswer(AuthenticatedUser user, String auctionId, String commandId,
+                                                        CommandStatus status, HttpHeaders headers) {
         if (status instanceof CommandStatus.Decided decided) {
             if (!user.userId().equals(CommandAnswers.actorOf(decided.outcome()))) {
                 // Someone else's command: indistinguishable from an unknown one.
@@ -204,9 +210,11 @@ class AuctionCommandController {
         return ResponseEntity.accepted().headers(headers).body(new PendingCommand(commandId, auctionId));
     }
 
-    private ResponseEntity<Object> send(AuctionCommand command, String prefer) {
+    /** Answers asynchronously: no request thread waits for the broker's ack or the engine's decision. */
+    private CompletableFuture<ResponseEntity<Object>> send(AuctionCommand command, String prefer) {
         WaitPreference wait = WaitPreference.of(prefer, properties.defaultWait(), properties.maxWait());
-        return CommandAnswers.answer(command, dispatcher.dispatch(command, wait.duration()), wait);
+        return dispatcher.dispatch(command, wait.duration())
+                .thenApply(status -> CommandAnswers.answer(command, status, wait));
     }
 
     private static void requireValid(List<FieldViolation> violations) {

@@ -1,6 +1,7 @@
 package io.gream.ingress.auction;
 
 import io.gream.contracts.AuctionCommand;
+import io.gream.ingress.command.CommandProperties;
 import io.gream.ingress.command.CommandPublisher;
 import io.gream.ingress.engine.CommandStatus;
 import io.gream.ingress.engine.EngineClient;
@@ -11,6 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 
 /**
  * Sends a checked command and waits for the engine's decision.
@@ -18,6 +22,9 @@ import java.time.Duration;
  * <p>Once the broker has acknowledged the command, it is in the log and will be decided: from then on a failure to
  * read the outcome (engine unreachable or rebalancing) is reported as pending ({@code 202} with the command's
  * location), never as an error that would make the client believe nothing happened.
+ *
+ * <p>No thread waits for the broker or the engine: the request's servlet thread is released when the command is
+ * handed to the producer, and the answer is written when the outcome arrives.
  */
 @Component
 class CommandDispatcher {
@@ -27,32 +34,56 @@ class CommandDispatcher {
     private final CommandPublisher publisher;
     private final EngineClient engine;
     private final MeterRegistry meters;
+    private final Semaphore waiting;
 
-    CommandDispatcher(CommandPublisher publisher, EngineClient engine, MeterRegistry meters) {
+    CommandDispatcher(CommandPublisher publisher, EngineClient engine, MeterRegistry meters,
+                      CommandProperties properties) {
         this.publisher = publisher;
         this.engine = engine;
         this.meters = meters;
+        this.waiting = new Semaphore(properties.maxWaiting());
     }
 
-    CommandStatus dispatch(AuctionCommand command, Duration wait) {
+    CompletableFuture<CommandStatus> dispatch(AuctionCommand command, Duration wait) {
         String kind = command.getClass().getSimpleName();
-        try {
-            publisher.publish(command);
-        } catch (RuntimeException e) {
-            count(kind, "not_written");
-            throw e;
+        return publisher.publishAsync(command)
+                .whenComplete((written, error) -> {
+                    if (error != null) {
+                        count(kind, "not_written");
+                    }
+                })
+                .thenCompose(written -> outcome(command, wait))
+                .whenComplete((status, error) -> {
+                    if (error == null) {
+                        count(kind, status instanceof CommandStatus.Decided decided
+                                ? (decided.outcome().accepted() ? "accepted" : "rejected") : "pending");
+                    }
+                });
+    }
+
+    /** Asks the engine, unless the client wants no wait or too many commands are waiting already. */
+    private CompletableFuture<CommandStatus> outcome(AuctionCommand command, Duration wait) {
+        if (wait.isZero()) {
+            return CompletableFuture.completedFuture(new CommandStatus.Pending());
         }
-        CommandStatus status = new CommandStatus.Pending();
-        if (!wait.isZero()) {
-            try {
-                status = engine.commandStatus(command.auctionId(), command.commandId(), wait);
-            } catch (EngineUnavailableException e) {
-                log.warn("Command {} written, outcome not readable now: {}", command.commandId(), e.getMessage());
-            }
+        if (!waiting.tryAcquire()) {
+            log.debug("Command {} written; {} commands wait for the engine already, answering pending",
+                    command.commandId(), waiting.availablePermits());
+            meters.counter("gream.ingress.commands.not-waited").increment();
+            return CompletableFuture.completedFuture(new CommandStatus.Pending());
         }
-        count(kind, status instanceof CommandStatus.Decided decided
-                ? (decided.outcome().accepted() ? "accepted" : "rejected") : "pending");
-        return status;
+        return engine.commandStatusAsync(command.auctionId(), command.commandId(), wait)
+                .exceptionally(error -> pendingIfUnavailable(command, error))
+                .whenComplete((status, error) -> waiting.release());
+    }
+
+    private static CommandStatus pendingIfUnavailable(AuctionCommand command, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof EngineUnavailableException e) {
+            log.warn("Command {} written, outcome not readable now: {}", command.commandId(), e.getMessage());
+            return new CommandStatus.Pending();
+        }
+        throw error instanceof CompletionException completion ? completion : new CompletionException(cause);
     }
 
     private void count(String kind, String result) {

@@ -14,6 +14,9 @@ import org.springframework.kafka.core.ProducerFactory;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The command producer: {@code spring.kafka.producer.*} settings, with the two the design requires enforced in
@@ -46,7 +49,21 @@ class CommandProducerConfiguration {
 
     @Bean
     CommandPublisher commandPublisher(KafkaTemplate<String, CommandLogEntry> template,
-                                      CommandProperties properties) {
-        return new CommandPublisher(template, properties.ackTimeout());
+                                      CommandProperties properties, ExecutorService commandAckContinuations) {
+        return new CommandPublisher(template, properties.ackTimeout(), commandAckContinuations);
+    }
+
+    /**
+     * Runs what follows a broker acknowledgement (asking the engine for the outcome, or answering the client), off
+     * the producer's network thread. That work is short and never blocks, so two threads keep up.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService commandAckContinuations() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(2, task -> {
+            Thread thread = new Thread(task, "command-ack-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param maxWait            the most a client may ask to wait; at most 10 s, the engine's own long-poll limit
  * @param maxAmount          highest price or bid accepted, in minor units (the engine's {@code max-amount})
  * @param maxAuctionDuration longest an auction may run (the engine's {@code max-auction-duration})
+ * @param maxWaiting         most commands of this replica waiting for the engine's decision at once; a command
+ *                           written beyond that is answered {@code 202} (pending) without waiting, so an engine
+ *                           slower than the arrival rate cannot pile up waiting requests until memory runs out
  */
 @ConfigurationProperties("gream.ingress.commands")
 public record CommandProperties(
@@ -22,7 +25,8 @@ public record CommandProperties(
         @DefaultValue("2s") Duration defaultWait,
         @DefaultValue("10s") Duration maxWait,
         @DefaultValue("1000000000") long maxAmount,
-        @DefaultValue("30d") Duration maxAuctionDuration) {
+        @DefaultValue("30d") Duration maxAuctionDuration,
+        @DefaultValue("2000") int maxWaiting) {
 
     /** The engine refuses to hold a long poll longer than this. */
     public static final Duration ENGINE_MAX_WAIT = Duration.ofSeconds(10);
@@ -42,6 +46,9 @@ public record CommandProperties(
         }
         if (maxAuctionDuration.isNegative() || maxAuctionDuration.isZero()) {
             throw new IllegalArgumentException("gream.ingress.commands.max-auction-duration must be positive");
+        }
+        if (maxWaiting < 0) {
+            throw new IllegalArgumentException("gream.ingress.commands.max-waiting must be 0 or more");
         }
     }
 }

@@ -23,10 +23,16 @@ import tools.jackson.core.JacksonException;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -42,6 +48,10 @@ import java.util.function.Function;
  *
  * <p>Timeouts are the HTTP client's (connect and read), not a resilience4j {@code TimeLimiter}: a time limiter can
  * only abandon a blocking call on another thread, whereas a read timeout actually ends it.
+ *
+ * <p>Command outcomes are asked without holding a thread ({@link #commandStatusAsync}): a long poll lasts as long as
+ * the engine takes to decide, and a request thread parked for each one capped the ingress at (threads / wait)
+ * requests per second, after which requests queued for a thread and timed out (see docs/performance.md).
  */
 public class EngineClient {
 
@@ -49,7 +59,10 @@ public class EngineClient {
 
     private final List<URI> instances;
     private final RestClient quick;
-    private final RestClient longPoll;
+    private final HttpClient http;
+    private final String token;
+    private final Duration readTimeout;
+    private final ScheduledExecutorService retries;
     private final CircuitBreakerRegistry breakers;
     private final Retry retry;
     private final Duration retryAfter;
@@ -57,14 +70,21 @@ public class EngineClient {
     private final AtomicInteger next = new AtomicInteger();
 
     /**
-     * @param quick    for calls that should answer at once (read timeout = the configured read timeout)
-     * @param longPoll for command outcomes, whose read timeout must also cover the longest wait
+     * @param quick       for calls that should answer at once (read timeout = the configured read timeout)
+     * @param http        for command outcomes, asked asynchronously; each request's timeout is its wait plus
+     *                    {@code readTimeout}
+     * @param token       the engines' internal token, or empty
+     * @param retries     schedules the retry of an asynchronous call after the back-off, without a parked thread
      */
-    EngineClient(List<URI> instances, RestClient quick, RestClient longPoll, CircuitBreakerRegistry breakers,
-                 Retry retry, Duration retryAfter, Clock clock) {
+    EngineClient(List<URI> instances, RestClient quick, HttpClient http, String token, Duration readTimeout,
+                 ScheduledExecutorService retries, CircuitBreakerRegistry breakers, Retry retry, Duration retryAfter,
+                 Clock clock) {
         this.instances = List.copyOf(instances);
         this.quick = quick;
-        this.longPoll = longPoll;
+        this.http = http;
+        this.token = token;
+        this.readTimeout = readTimeout;
+        this.retries = retries;
         this.breakers = breakers;
         this.retry = retry;
         this.retryAfter = retryAfter;
@@ -122,33 +142,100 @@ public class EngineClient {
     }
 
     /**
-     * The command's outcome, waiting up to {@code wait} for the engine to decide it (long poll).
+     * The command's outcome, waiting up to {@code wait} for the engine to decide it (long poll); blocks the caller.
      *
      * @throws EngineUnavailableException when no instance could answer, or the engine is rebalancing
      */
     public CommandStatus commandStatus(String auctionId, String commandId, Duration wait) {
+        try {
+            return commandStatusAsync(auctionId, commandId, wait).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * As {@link #commandStatus}, without holding the caller's thread while the engine decides: completes with the
+     * status, or exceptionally with {@link EngineUnavailableException} (or a bug's exception).
+     */
+    public CompletableFuture<CommandStatus> commandStatusAsync(String auctionId, String commandId, Duration wait) {
         Instant deadline = clock.instant().plus(wait);
         AtomicBoolean firstAttempt = new AtomicBoolean(true);
-        return call(base -> {
+        return callAsync(base -> {
             // A retry waits only for what is left of the caller's wait, not for the whole wait again.
             long waitMs = firstAttempt.getAndSet(false) ? wait.toMillis()
                     : Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
             URI uri = UriComponentsBuilder.fromUri(base).path("/auctions/{id}/commands/{commandId}")
                     .queryParam("waitMs", waitMs).buildAndExpand(auctionId, commandId).toUri();
-            return longPoll.get().uri(uri).accept(MediaType.APPLICATION_JSON)
-                    .exchange((request, response) -> {
-                        int status = response.getStatusCode().value();
-                        byte[] body = response.getBody().readAllBytes();
-                        if (status == 200) {
-                            return decided(body, base);
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofMillis(waitMs).plus(readTimeout))
+                    .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+            if (!token.isEmpty()) {
+                request.header(EngineClientConfiguration.TOKEN_HEADER, token);
+            }
+            CompletableFuture<CommandStatus> status = new CompletableFuture<>();
+            http.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray())
+                    .whenComplete((response, error) -> {
+                        try {
+                            if (error != null) {
+                                Throwable cause = unwrap(error);
+                                throw new InstanceFailure(base + " unreachable: " + cause, cause);
+                            }
+                            status.complete(commandStatus(response, base));
+                        } catch (RuntimeException | IOException e) {
+                            status.completeExceptionally(e);
                         }
-                        if (status == 202 || status == 404) {
-                            // 404: the engine has not seen the auction or command (yet); same as undecided
-                            return new CommandStatus.Pending();
-                        }
-                        throw unexpected(status, response.getHeaders(), base);
                     });
+            return status;
         });
+    }
+
+    private CommandStatus commandStatus(HttpResponse<byte[]> response, URI base) throws IOException {
+        int status = response.statusCode();
+        if (status == 200) {
+            return decided(response.body(), base);
+        }
+        if (status == 202 || status == 404) {
+            // 404: the engine has not seen the auction or command (yet); same as undecided
+            return new CommandStatus.Pending();
+        }
+        HttpHeaders headers = new HttpHeaders();
+        response.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(v -> headers.set(HttpHeaders.RETRY_AFTER, v));
+        throw unexpected(status, headers, base);
+    }
+
+    /** As {@link #call}, for an exchange that completes later; every failure surfaces unwrapped. */
+    private <T> CompletableFuture<T> callAsync(Function<URI, CompletableFuture<T>> exchange) {
+        int start = Math.floorMod(next.getAndIncrement(), instances.size());
+        AtomicInteger attempt = new AtomicInteger();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        retry.executeCompletionStage(retries, () -> {
+            URI base = instances.get((start + attempt.getAndIncrement()) % instances.size());
+            return breakers.circuitBreaker(base.toString()).executeCompletionStage(() -> exchange.apply(base));
+        }).whenComplete((value, error) -> {
+            if (error == null) {
+                result.complete(value);
+                return;
+            }
+            Throwable cause = unwrap(error);
+            if (cause instanceof InstanceFailure || cause instanceof CallNotPermittedException) {
+                log.warn("No bid-engine instance answered after {} attempt(s): {}", attempt.get(),
+                        cause.getMessage());
+                result.completeExceptionally(new EngineUnavailableException("The bid-engine could not be reached.",
+                        retryAfter));
+            } else {
+                result.completeExceptionally(cause);
+            }
+        });
+        return result;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private <T> T call(Function<URI, T> exchange) {

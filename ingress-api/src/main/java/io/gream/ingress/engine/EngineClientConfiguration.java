@@ -8,7 +8,6 @@ import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
-import io.gream.ingress.command.CommandProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +17,22 @@ import org.springframework.web.client.RestClient;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** Builds the engine client: one JDK {@link HttpClient}, two read timeouts, breakers and retry with metrics. */
 @Configuration(proxyBeanMethods = false)
 class EngineClientConfiguration {
+
+    static final String TOKEN_HEADER = "X-Gream-Internal-Token";
+
+    /** Schedules asynchronous retries after their back-off; a retry's work itself runs on the HTTP client. */
+    private static final ScheduledExecutorService RETRIES = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "engine-client-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Bean
     CircuitBreakerRegistry engineCircuitBreakers(EngineClientProperties properties, MeterRegistry meters) {
@@ -31,16 +42,15 @@ class EngineClientConfiguration {
     }
 
     @Bean
-    EngineClient engineClient(EngineClientProperties properties, CommandProperties commands,
-                              RestClient.Builder restClients, CircuitBreakerRegistry engineCircuitBreakers,
+    EngineClient engineClient(EngineClientProperties properties, RestClient.Builder restClients, CircuitBreakerRegistry engineCircuitBreakers,
                               MeterRegistry meters, Clock clock) {
         RetryRegistry retries = RetryRegistry.ofDefaults();
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
-        return client(properties, commands.maxWait(), restClients, engineCircuitBreakers, retries, clock);
+        return client(properties, restClients, engineCircuitBreakers, retries, clock);
     }
 
     /** The client, outside Spring too (tests build it against a local HTTP server). */
-    static EngineClient client(EngineClientProperties properties, Duration maxWait, RestClient.Builder restClients,
+    static EngineClient client(EngineClientProperties properties, RestClient.Builder restClients,
                                CircuitBreakerRegistry breakers, RetryRegistry retries, Clock clock) {
         EngineClientProperties.Engine engine = properties.engine();
         HttpClient http = HttpClient.newBuilder()
@@ -49,19 +59,19 @@ class EngineClientConfiguration {
                 .build();
         RestClient.Builder toEngines = restClients.clone();
         if (!properties.engineToken().isEmpty()) {
-            toEngines.defaultHeader("X-Gream-Internal-Token", properties.engineToken());
+            toEngines.defaultHeader(TOKEN_HEADER, properties.engineToken());
         }
         RestClient quick = toEngines.clone().requestFactory(factory(http, engine.readTimeout())).build();
-        RestClient longPoll = toEngines.clone()
-                .requestFactory(factory(http, maxWait.plus(engine.readTimeout()))).build();
         Retry retry = retries.retry("bid-engine", RetryConfig.custom()
                 .maxAttempts(engine.attempts())
                 .waitDuration(engine.retryBackoff())
-                .retryOnException(e -> e instanceof EngineClient.InstanceFailure
-                        || e instanceof CallNotPermittedException)
+                .retryOnException(e -> {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    return cause instanceof EngineClient.InstanceFailure || cause instanceof CallNotPermittedException;
+                })
                 .build());
-        return new EngineClient(properties.engineUrls(), quick, longPoll, breakers, retry, engine.retryAfter(),
-                clock);
+        return new EngineClient(properties.engineUrls(), quick, http, properties.engineToken(),
+                engine.readTimeout(), RETRIES, breakers, retry, engine.retryAfter(), clock);
     }
 
     static CircuitBreakerRegistry circuitBreakers(EngineClientProperties.CircuitBreaker settings) {
@@ -70,7 +80,8 @@ class EngineClientConfiguration {
                 .slidingWindowSize(settings.slidingWindowSize())
                 .minimumNumberOfCalls(settings.minimumNumberOfCalls())
                 .waitDurationInOpenState(settings.waitInOpenState())
-                .recordException(e -> e instanceof EngineClient.InstanceFailure)
+                .recordException(e -> e instanceof EngineClient.InstanceFailure
+                        || e instanceof CompletionException && e.getCause() instanceof EngineClient.InstanceFailure)
                 .build());
     }
 

@@ -4,6 +4,7 @@ import io.gream.auth.AuthenticatedUser;
 import io.gream.ingress.problem.ProblemCodes;
 import io.gream.ingress.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +30,9 @@ final class RateLimitInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            return true; // the same request again, to write the answer of an asynchronous handler: counted once
+        }
         Optional<AuthenticatedUser> user = AuthenticatedUser.of(request);
         if (user.isEmpty()) {
             return true; // a public endpoint

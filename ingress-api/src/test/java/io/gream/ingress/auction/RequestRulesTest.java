@@ -20,7 +20,7 @@ class RequestRulesTest {
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
     private static final RequestRules RULES = new RequestRules(
             new CommandProperties(Duration.ofSeconds(6), Duration.ofSeconds(2), Duration.ofSeconds(10),
-                    1_000_000_000L, Duration.ofDays(30)),
+                    1_000_000_000L, Duration.ofDays(30), 2_000),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private static final ItemRequest ITEM = new ItemRequest("Starbucks", "Americano Tall", 4_500L,
             LocalDate.parse("2030-03-01"));

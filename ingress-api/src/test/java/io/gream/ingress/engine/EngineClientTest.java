@@ -155,7 +155,7 @@ class EngineClientTest {
         EngineClientProperties properties = new EngineClientProperties(urls, new EngineClientProperties.Engine(
                 Duration.ofMillis(200), readTimeout, 2, Duration.ZERO, Duration.ofSeconds(1),
                 new EngineClientProperties.CircuitBreaker(50, 4, 2, Duration.ofMinutes(1))), "");
-        return EngineClientConfiguration.client(properties, Duration.ofSeconds(10), RestClient.builder(), breakers,
+        return EngineClientConfiguration.client(properties, RestClient.builder(), breakers,
                 RetryRegistry.ofDefaults(), clock);
     }
 
