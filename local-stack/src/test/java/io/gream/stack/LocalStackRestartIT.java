@@ -67,7 +67,7 @@ class LocalStackRestartIT {
 
         // The notifier resumed from its committed offsets on its kept database: bob is told once, nothing replayed.
         JsonNode inbox = await().atMost(Duration.ofSeconds(30)).until(() -> again.notifications("bob").body(),
-                page -> page.path("total").asLong() >= 1);
+                page -> page.path("notifications").size() >= 1);
         assertThat(inbox.path("total").asLong()).isEqualTo(1);
         assertThat(inbox.path("notifications").get(0).path("type").asString()).isEqualTo("OUTBID");
         assertThat(inbox.path("notifications").get(0).path("amount").asLong()).isEqualTo(3100);

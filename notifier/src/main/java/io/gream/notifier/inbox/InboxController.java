@@ -47,8 +47,8 @@ class InboxController {
         if ((long) page * size > 1_000_000) {
             throw ProblemException.invalid("page", "too deep; at most 1000000 notifications back");
         }
-        return new InboxPage(inbox.page(user.userId(), page, size), page, size, inbox.count(user.userId()),
-                inbox.countUnread(user.userId()));
+        NotificationInbox.InboxView view = inbox.view(user.userId(), page, size);
+        return new InboxPage(view.notifications(), page, size, view.total(), view.unread());
     }
 
     /** Idempotent; {@code 404} for an id that is not the user's, so ids of others cannot be probed. */

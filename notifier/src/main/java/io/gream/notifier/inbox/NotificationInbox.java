@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,6 +73,19 @@ public class NotificationInbox {
             return OptionalLong.empty();
         }
         return OptionalLong.of(keys.getKey().longValue());
+    }
+
+    /**
+     * A page of the user's inbox and the counts it is shown with, read from one snapshot: read separately, a
+     * notification recorded in between would be counted in {@code total} but missing from the page.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public InboxView view(String recipientId, int page, int size) {
+        return new InboxView(page(recipientId, page, size), count(recipientId), countUnread(recipientId));
+    }
+
+    /** @param unread how many of all the user's notifications are unread */
+    public record InboxView(List<StoredNotification> notifications, long total, long unread) {
     }
 
     public List<StoredNotification> page(String recipientId, int page, int size) {
