@@ -1,0 +1,222 @@
+package io.gream.perf;
+
+import io.gream.perf.baseline.DeciderBench;
+import io.gream.perf.baseline.MysqlBench;
+import io.gream.perf.baseline.RawKafkaBench;
+import io.gream.perf.engine.EngineBench;
+import io.gream.perf.engine.EventWatcher;
+import io.gream.perf.engine.KafkaClients;
+import io.gream.perf.load.Profile;
+import io.gream.perf.report.Measurement;
+import io.gream.perf.report.Report;
+import io.gream.perf.report.ReportWriter;
+import io.gream.perf.rest.RestBench;
+import io.gream.perf.stack.Broker;
+import io.gream.perf.stack.Service;
+import io.gream.perf.workload.Workload;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One run of the harness: starts what the chosen phases need (broker, engine, ingress) unless told to use
+ * existing ones, runs the phases in order, records the engine's RSS and state size at the end, writes the report
+ * and stops everything it started.
+ */
+final class BenchmarkRun {
+
+    /** REST phases use this many bidders, each with its own token. */
+    static final int REST_BIDDERS = 200;
+
+    private final RunOptions options;
+    private final Set<Phase> phases;
+    private final Profile profile;
+    private final Report report;
+    private final String runId = "r" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private Broker broker;
+    private KafkaClients clients;
+    private Service engine;
+    private EventWatcher watcher;
+    private EngineBench engineBench;
+
+    BenchmarkRun(RunOptions options, Set<Phase> phases, String command) {
+        this.options = options;
+        this.phases = EnumSet.copyOf(phases);
+        Profile base = options.quick ? Profile.QUICK : Profile.FULL;
+        this.profile = new Profile(base.warmup(), base.measure(),
+                options.closeAuctions != null ? options.closeAuctions : base.closeAuctions(), base.closeSpread(),
+                options.restRates != null ? options.restRates : base.restRates(), base.mysqlThreads(),
+                base.maxBacklog());
+        this.report = new Report(command, Machine.describe());
+    }
+
+    Report run() throws Exception {
+        Path out = options.out.toAbsolutePath();
+        System.out.printf("run %s: phases %s, %s profile, results in %s%n", runId, phases,
+                options.quick ? "quick" : "full", out);
+        try {
+            if (phases.contains(Phase.DECIDER)) {
+                DeciderBench decider = new DeciderBench(profile);
+                for (Workload w : List.of(Workload.HOT, Workload.UNIFORM)) {
+                    report.add(decider.saturation(w));
+                }
+            }
+            double engineRate = options.rate;
+            if (phases.contains(Phase.ENGINE)) {
+                engineRate = engineBenchmarks();
+            }
+            if (phases.contains(Phase.RAW)) {
+                try (RawKafkaBench raw = new RawKafkaBench(clients(), profile, runId, options.partitions)) {
+                    report.add(raw.saturation(Workload.UNIFORM));
+                    report.add(raw.latency(Workload.UNIFORM, engineRate));
+                }
+            }
+            if (phases.contains(Phase.MYSQL)) {
+                mysql();
+            }
+            if (phases.contains(Phase.REST)) {
+                rest();
+            }
+            if (phases.contains(Phase.CLOSE)) {
+                double openRate = report.find("gream-engine", "saturation", "uniform")
+                        .map(Measurement::throughputPerSecond).orElse(2000.0);
+                report.add(engineBench().closeLag(profile.closeAuctions(), profile.closeSpread(), openRate));
+            }
+            if (engine != null && engine.jvm() != null) {
+                report.engineFact("pid", engine.jvm().pid());
+                report.engineFact("rssMiB", engine.rssBytes() / (1024 * 1024));
+                report.engineFact("stateDirMiB", Math.round(engine.stateBytes() / 1048.576) / 1000.0);
+                report.engineFact("jvmArgs", options.engineJvmArgs);
+                report.engineFact("extraArgs", String.join(" ", options.engineArgs));
+                report.engineFact("partitions", options.partitions);
+            }
+            report.engineFact("finishedAt", Instant.now().toString());
+            ReportWriter.write(report, out);
+            System.out.println("report: " + out.resolve(ReportWriter.MARKDOWN));
+            return report;
+        } finally {
+            closeAll();
+        }
+    }
+
+    /** Saturation per workload, then fixed rates; returns the uniform rate at 50 % of saturation. */
+    private double engineBenchmarks() {
+        EngineBench bench = engineBench();
+        double uniform = 0;
+        double hot = 0;
+        for (Workload w : List.of(Workload.HOT, Workload.UNIFORM, Workload.SKEWED)) {
+            Measurement m = bench.saturation(w);
+            report.add(m);
+            if (w == Workload.UNIFORM) {
+                uniform = m.throughputPerSecond();
+            } else if (w == Workload.HOT) {
+                hot = m.throughputPerSecond();
+            }
+        }
+        double half = Math.max(10, Math.floor(uniform / 2));
+        report.add(bench.latency(Workload.UNIFORM, half));
+        report.add(bench.latency(Workload.HOT, Math.max(10, Math.floor(hot / 2))));
+        if (!options.quick) {
+            // more points of the latency/throughput curve, for the chart
+            for (double share : new double[] {0.25, 0.75}) {
+                Measurement m = bench.latency(Workload.UNIFORM, Math.floor(uniform * share));
+                report.add(new Measurement(m.system(), "latency-curve", m.workload(), m.offeredPerSecond(),
+                        m.throughputPerSecond(), m.latency(), m.notes()));
+            }
+        }
+        return half;
+    }
+
+    private void mysql() throws Exception {
+        MysqlBench bench;
+        try {
+            bench = new MysqlBench(options.mysqlUrl, options.mysqlUser, options.mysqlPassword, runId, profile);
+        } catch (SQLException e) {
+            System.out.println("MySQL baseline skipped, no server at " + options.mysqlUrl + ": " + e.getMessage());
+            report.engineFact("mysqlSkipped", e.getMessage());
+            return;
+        }
+        try (bench) {
+            for (Workload w : List.of(Workload.HOT, Workload.UNIFORM)) {
+                for (int threads : profile.mysqlThreads()) {
+                    report.add(bench.saturation(w, threads));
+                }
+            }
+        }
+    }
+
+    private void rest() throws Exception {
+        String url = options.ingressUrl;
+        if (url == null) {
+            String engineUrl = engine().url();
+            Service ingress = Service.startIngress(clients().bootstrapServers(), engineUrl, options.out.toAbsolutePath(),
+                    List.of("-Xmx512m"), List.of());
+            started.push(ingress);
+            url = ingress.url();
+        }
+        RestBench bench = new RestBench(url, profile);
+        bench.issueTokens(REST_BIDDERS);
+        for (double rate : profile.restRates()) {
+            var generator = engineBench().openedAuctions(Workload.UNIFORM, REST_BIDDERS);
+            report.add(bench.latency(generator, rate));
+        }
+    }
+
+    private KafkaClients clients() {
+        if (clients == null) {
+            if (options.bootstrapServers != null) {
+                broker = Broker.existing(options.bootstrapServers);
+            } else {
+                System.out.println("starting a Kafka broker (KRaft) in this JVM");
+                broker = Broker.embedded(options.partitions);
+                started.push(broker);
+            }
+            clients = new KafkaClients(broker.bootstrapServers());
+        }
+        return clients;
+    }
+
+    private Service engine() {
+        if (engine == null) {
+            if (options.engineUrl != null) {
+                engine = Service.existing("bid-engine", options.engineUrl);
+            } else {
+                List<String> jvmArgs = options.engineJvmArgs.isBlank() ? List.of()
+                        : Arrays.asList(options.engineJvmArgs.trim().split("\\s+"));
+                engine = Service.startEngine(clients().bootstrapServers(), options.partitions,
+                        options.out.toAbsolutePath(), jvmArgs, options.engineArgs);
+                started.push(engine);
+            }
+        }
+        return engine;
+    }
+
+    private EngineBench engineBench() {
+        if (engineBench == null) {
+            engine();
+            watcher = new EventWatcher(clients());
+            started.push(watcher);
+            engineBench = new EngineBench(clients(), watcher, profile, runId);
+            started.push(engineBench::close);
+        }
+        return engineBench;
+    }
+
+    private void closeAll() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.out.println("while stopping: " + e);
+            }
+        }
+    }
+}

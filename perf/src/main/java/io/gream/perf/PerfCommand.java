@@ -1,0 +1,81 @@
+package io.gream.perf;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * The command line: {@code gream-perf <benchmark> [options]}, one subcommand per benchmark plus {@code all}, which
+ * runs the whole suite and writes the report that {@code docs/performance.md} quotes.
+ */
+@Command(name = "gream-perf", mixinStandardHelpOptions = true, version = "gream-perf 0.1.0",
+        description = {"Benchmarks Gream side by side with its baselines: a raw Kafka ceiling, a lock-based MySQL "
+                + "design and the decider alone. Starts a Kafka broker in this JVM and the engine and ingress as "
+                + "child JVMs from their -exec jars, unless told to use existing ones.",
+                "Build first: ./mvnw -B -q -pl perf -am package -DskipTests"},
+        commandListHeading = "%nBenchmarks:%n")
+public final class PerfCommand implements Callable<Integer> {
+
+    private PerfCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new PerfCommand());
+        add(cli, "all", EnumSet.allOf(Phase.class), "The whole suite and the report (about 10 minutes on 2 cores; "
+                + "--quick for a smoke run).");
+        add(cli, "engine", EnumSet.of(Phase.ENGINE), "The engine alone: saturation on hot, uniform and skewed "
+                + "workloads, then latency (append -> committed event) at 50%% of saturation.");
+        add(cli, "raw", EnumSet.of(Phase.RAW), "The raw ceiling: plain producer and read_committed consumer, same "
+                + "records, same broker.");
+        add(cli, "decider", EnumSet.of(Phase.DECIDER), "The decider (AuctionRules) alone in one thread.");
+        add(cli, "mysql", EnumSet.of(Phase.MYSQL), "The lock-based design: SELECT ... FOR UPDATE and UPDATE per bid "
+                + "on MySQL/MariaDB, 16 and 64 threads, hot and uniform.");
+        add(cli, "rest", EnumSet.of(Phase.REST), "End to end through the ingress REST API with outcome (201/409), at "
+                + "fixed rates.");
+        add(cli, "close-lag", EnumSet.of(Phase.CLOSE), "Close lag (endsAt -> AuctionClosed) with many open auctions "
+                + "whose deadlines spread over a minute.");
+        return cli;
+    }
+
+    private static void add(CommandLine cli, String name, Set<Phase> phases, String description) {
+        CommandLine sub = new CommandLine(new PhaseCommand(name, phases));
+        sub.getCommandSpec().usageMessage().description(description);
+        cli.addSubcommand(name, sub);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 2;
+    }
+
+    /** Runs some phases and writes their report. */
+    @Command(mixinStandardHelpOptions = true)
+    static final class PhaseCommand implements Callable<Integer> {
+
+        private final String name;
+        private final Set<Phase> phases;
+
+        @Mixin
+        RunOptions options = new RunOptions();
+
+        PhaseCommand(String name, Set<Phase> phases) {
+            this.name = name;
+            this.phases = phases;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            new BenchmarkRun(options, phases, "gream-perf " + name + (options.quick ? " --quick" : "")).run();
+            return 0;
+        }
+    }
+}

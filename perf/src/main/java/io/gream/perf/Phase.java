@@ -1,0 +1,17 @@
+package io.gream.perf;
+
+/** The parts of a run, in the order {@code all} runs them. */
+enum Phase {
+    /** The decider alone in memory, one thread. */
+    DECIDER,
+    /** The engine alone through Kafka: saturation per workload, latency at fixed rates. */
+    ENGINE,
+    /** The raw produce+consume ceiling through the same broker. */
+    RAW,
+    /** The lock-based design on MySQL/MariaDB. */
+    MYSQL,
+    /** End to end through the ingress REST API. */
+    REST,
+    /** Close lag with many open auctions. */
+    CLOSE
+}

@@ -1,0 +1,83 @@
+package io.gream.perf.baseline;
+
+import io.gream.contracts.AuctionEvent;
+import io.gream.contracts.BidAccepted;
+import io.gream.engine.auction.Auction;
+import io.gream.engine.auction.AuctionRules;
+import io.gream.engine.auction.Decision;
+import io.gream.engine.auction.RuleLimits;
+import io.gream.perf.load.Profile;
+import io.gream.perf.report.LatencySummary;
+import io.gream.perf.report.Measurement;
+import io.gream.perf.workload.BidGenerator;
+import io.gream.perf.workload.Workload;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The in-memory limit: the engine's own decider ({@link AuctionRules}) in one thread over a {@link HashMap} of
+ * auctions, with no Kafka, no serialization and no state store. Generating the bids is inside the loop, so the
+ * figure is a slight underestimate of the decider alone.
+ */
+public final class DeciderBench {
+
+    private final Profile profile;
+
+    public DeciderBench(Profile profile) {
+        this.profile = profile;
+    }
+
+    public Measurement saturation(Workload workload) {
+        AuctionRules rules = new AuctionRules(RuleLimits.DEFAULT);
+        BidGenerator generator = new BidGenerator("decider", workload, 17);
+        Map<String, Optional<Auction>> auctions = new HashMap<>();
+        Instant opened = Instant.parse("2030-01-01T00:00:00Z");
+        for (int i = 0; i < workload.auctions(); i++) {
+            var open = generator.open(i, opened.plus(Duration.ofDays(1)));
+            apply(rules, auctions, open.auctionId(), rules.decide(Optional.empty(), open, opened, Optional.empty()));
+        }
+        long warmupEnd = System.nanoTime() + profile.warmup().toNanos();
+        long end = warmupEnd + profile.measure().toNanos();
+        long decided = 0;
+        long accepted = 0;
+        Instant at = opened.plusSeconds(1);
+        boolean measuring = false;
+        while (true) {
+            long now = System.nanoTime();
+            if (now >= end) {
+                break;
+            }
+            if (!measuring && now >= warmupEnd) {
+                measuring = true;
+                decided = 0;
+                accepted = 0;
+            }
+            // 256 decisions between clock reads keep the clock out of the figure.
+            for (int i = 0; i < 256; i++) {
+                var bid = generator.next();
+                Decision decision = rules.decide(auctions.get(bid.auctionId()), bid, at, Optional.empty());
+                apply(rules, auctions, bid.auctionId(), decision);
+                decided++;
+                if (decision.outcome() instanceof BidAccepted) {
+                    accepted++;
+                }
+            }
+        }
+        return new Measurement("decider", "saturation", workload.label(), 0,
+                decided / (profile.measure().toNanos() / 1e9), LatencySummary.NONE,
+                Map.of("acceptedShare", Math.round(1000.0 * accepted / Math.max(1, decided)) / 1000.0));
+    }
+
+    private static void apply(AuctionRules rules, Map<String, Optional<Auction>> auctions, String id,
+                              Decision decision) {
+        Optional<Auction> state = auctions.getOrDefault(id, Optional.empty());
+        for (AuctionEvent event : decision.events()) {
+            state = rules.evolve(state, event);
+        }
+        auctions.put(id, state);
+    }
+}

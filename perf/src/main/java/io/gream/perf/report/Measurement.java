@@ -1,0 +1,28 @@
+package io.gream.perf.report;
+
+import java.util.Map;
+
+/**
+ * One figure of the report.
+ *
+ * @param system     what was measured: {@code gream-engine}, {@code gream-rest}, {@code raw-kafka}, {@code mysql-16},
+ *                   {@code decider}, ...
+ * @param metric     {@code saturation} (the most it did), {@code latency} (at a fixed offered rate) or
+ *                   {@code close-lag}
+ * @param workload   {@code hot}, {@code uniform}, {@code skewed} or {@code close-100k}
+ * @param offeredPerSecond the fixed rate offered, or 0 when the system was driven as fast as it went
+ * @param throughputPerSecond what completed per second in the measured window
+ * @param latency    latency percentiles, {@link LatencySummary#NONE} when not measured
+ * @param notes      further figures (acceptance share, failures, ...)
+ */
+public record Measurement(String system, String metric, String workload, double offeredPerSecond,
+                          double throughputPerSecond, LatencySummary latency, Map<String, Object> notes) {
+
+    public Measurement {
+        notes = Map.copyOf(notes);
+    }
+
+    public String key() {
+        return system + "/" + metric + "/" + workload;
+    }
+}
