@@ -42,6 +42,7 @@ public final class PerfCommand implements Callable<Integer> {
                 + "fixed rates.");
         add(cli, "close-lag", EnumSet.of(Phase.CLOSE), "Close lag (endsAt -> AuctionClosed) with many open auctions "
                 + "whose deadlines spread over a minute.");
+        cli.addSubcommand("drill", io.gream.perf.drill.DrillCommand.commandLine());
         return cli;
     }
 

@@ -1,0 +1,152 @@
+package io.gream.perf.drill;
+
+import io.gream.contracts.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The faults of issue 9, injected on a schedule from the start of the bidding:
+ * <ol>
+ *   <li>{@code kill -9} of a bid-engine every {@code killEvery} ({@code engineKills} cycles, a different ready
+ *       instance each time), each restarted after {@code restartPause};</li>
+ *   <li>{@code kill -9}, twice, of the broker leading partition 0 of {@code gream.auction-commands} (found with the
+ *       Admin client at the time), restarted after 5 s;</li>
+ *   <li>{@code SIGSTOP} of a bid-engine for twice its consumer session timeout (2 x 6 s), then {@code SIGCONT};</li>
+ *   <li>{@code kill -9} of a settlement-worker while auctions are closing (so while it charges a batch), restarted
+ *       after {@code restartPause}.</li>
+ * </ol>
+ * Restarts run on their own threads, so a slow start never delays the next fault. Every signal is recorded with
+ * its wall-clock time for the resume-time figures.
+ */
+final class FaultSchedule {
+
+    static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+
+    /** @param engineKills cycles of engine kills; @param killEvery the spacing of faults */
+    record Settings(int engineKills, Duration killEvery, Duration restartPause) {
+
+        /** When the last fault is injected, from the start. */
+        Duration length() {
+            return killEvery.multipliedBy(engineKills + 1L).plusSeconds(15 + 25 + 25 + 20);
+        }
+    }
+
+    private final ClusterLayout layout;
+    private final Cluster cluster;
+    private final Processes processes;
+    private final Settings settings;
+    private final List<DrillRecords.Fault> faults = Collections.synchronizedList(new ArrayList<>());
+    private final List<Thread> restarts = Collections.synchronizedList(new ArrayList<>());
+
+    FaultSchedule(ClusterLayout layout, Cluster cluster, Settings settings) {
+        this.layout = layout;
+        this.cluster = cluster;
+        this.processes = cluster.processes();
+        this.settings = settings;
+    }
+
+    List<DrillRecords.Fault> faults() {
+        return new ArrayList<>(faults);
+    }
+
+    /** Runs the whole schedule from {@code startMillis}; returns when every restarted process is ready again. */
+    void run(long startMillis) throws InterruptedException {
+        long at = settings.killEvery().toMillis();
+        List<ClusterLayout.Node> engines = layout.nodes(ClusterLayout.Kind.ENGINE);
+        int next = 0;
+        for (int cycle = 0; cycle < settings.engineKills(); cycle++) {
+            waitUntil(startMillis + at);
+            ClusterLayout.Node victim = null;
+            for (int tried = 0; tried < engines.size() && victim == null; tried++) {
+                ClusterLayout.Node candidate = engines.get(next++ % engines.size());
+                if (processes.isAlive(candidate) && processes.ready(candidate)) {
+                    victim = candidate;
+                }
+            }
+            if (victim == null) {
+                say("no ready bid-engine to kill in cycle " + (cycle + 1));
+            } else {
+                killAndRestart(victim, settings.restartPause());
+            }
+            at += settings.killEvery().toMillis();
+        }
+        at += 5_000;
+        for (int kill = 0; kill < 2; kill++) {
+            at += kill == 0 ? 10_000 : 25_000;
+            waitUntil(startMillis + at);
+            String leader = leaderOfCommandPartitionZero();
+            layout.node(leader).ifPresentOrElse(node -> killAndRestart(node, Duration.ofSeconds(5)),
+                    () -> say("no leader found for gream.auction-commands-0"));
+        }
+        at += 25_000;
+        waitUntil(startMillis + at);
+        ClusterLayout.Node paused = engines.stream().filter(processes::isAlive).filter(processes::ready).findFirst()
+                .orElse(engines.get(0));
+        record("SIGSTOP", paused);
+        processes.pause(paused);
+        LockSupport.parkNanos(SESSION_TIMEOUT.multipliedBy(2).toNanos());
+        processes.resume(paused);
+        record("SIGCONT", paused);
+        at += 20_000;
+        waitUntil(startMillis + at);
+        layout.nodes(ClusterLayout.Kind.SETTLEMENT).stream().filter(processes::isAlive).findFirst()
+                .ifPresent(worker -> killAndRestart(worker, settings.restartPause()));
+        for (Thread restart : new ArrayList<>(restarts)) {
+            restart.join();
+        }
+    }
+
+    private void killAndRestart(ClusterLayout.Node node, Duration pause) {
+        record("kill -9", node);
+        processes.kill9(node);
+        Thread restart = new Thread(() -> {
+            LockSupport.parkNanos(pause.toNanos());
+            record("restart", node);
+            try {
+                cluster.restart(node, Duration.ofSeconds(240));
+                record("restart-ready", node);
+            } catch (RuntimeException e) {
+                say(node.name() + " did not come back: " + e.getMessage());
+            }
+        }, "restart-" + node.name());
+        restarts.add(restart);
+        restart.start();
+    }
+
+    private String leaderOfCommandPartitionZero() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, layout.bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000))) {
+            TopicDescription description = admin.describeTopics(List.of(Topics.AUCTION_COMMANDS.name()))
+                    .allTopicNames().get(20, TimeUnit.SECONDS).get(Topics.AUCTION_COMMANDS.name());
+            return "kafka-" + description.partitions().get(0).leader().id();
+        } catch (Exception e) {
+            say("cannot describe gream.auction-commands: " + e);
+            return "none";
+        }
+    }
+
+    private void record(String action, ClusterLayout.Node node) {
+        faults.add(new DrillRecords.Fault(System.currentTimeMillis(), action, node.name()));
+        say(action + " " + node.name());
+    }
+
+    private static void waitUntil(long millis) {
+        long wait = millis - System.currentTimeMillis();
+        if (wait > 0) {
+            LockSupport.parkNanos(wait * 1_000_000);
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println("[faults] " + line);
+    }
+}
