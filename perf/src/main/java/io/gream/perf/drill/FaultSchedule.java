@@ -124,6 +124,7 @@ final class FaultSchedule {
 
     private String leaderOfCommandPartitionZero() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, layout.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000))) {
             TopicDescription description = admin.describeTopics(List.of(Topics.AUCTION_COMMANDS.name()))
                     .allTopicNames().get(20, TimeUnit.SECONDS).get(Topics.AUCTION_COMMANDS.name());
