@@ -43,7 +43,12 @@ final class DrillLoad {
     static final long MIN_INCREMENT = 100;
     private static final int BIDDERS = 40;
     private static final int SELLERS = 10;
-    private static final int MAX_IN_FLIGHT = 2_000;
+    private static final int MAX_IN_FLIGHT = 4_000;
+    /**
+     * How long a bidder is willing to wait for the decision ({@code Prefer: wait=8}, the ingress allows up to 10 s)
+     * before taking a {@code 202}: long enough to ride out a rebalance, so most bids get their 201/409 answer.
+     */
+    static final int BID_WAIT_SECONDS = 8;
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern COMMAND_ID = Pattern.compile("\"commandId\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -220,8 +225,9 @@ final class DrillLoad {
         String auctionId = auctionIds[auction];
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingresses.get((int) (i % ingresses.size()))
                         + "/api/auctions/" + auctionId + "/bids"))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(15))
                 .header("Authorization", "Bearer " + tokens.get(bidder))
+                .header("Prefer", "wait=" + BID_WAIT_SECONDS)
                 .header("Idempotency-Key", runTag + "-bid-" + i)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":" + amount + "}")).build();

@@ -95,7 +95,7 @@ final class DrillRun implements Callable<Integer> {
             }, "drill-faults");
             injector.start();
             loadGenerator.run(biddingStart);
-            say("load done; " + loadGenerator.shed() + " requests shed by the client (over 2000 in flight)");
+            say("load done; " + loadGenerator.shed() + " requests shed by the client (over 4000 in flight)");
             injector.join();
             AnswerLog.writeAnswers(run.resolve("bids.csv"), loadGenerator.bids().answers());
             AnswerLog.writeAnswers(run.resolve("queries.csv"), loadGenerator.queries().answers());
