@@ -122,7 +122,7 @@ final class DrillRun implements Callable<Integer> {
         return result;
     }
 
-    /** Waits past the last deadline, then until no settlement is pending (at most 3 minutes). */
+    /** Waits past the last deadline, then until settlements stop changing with none pending (at most 3 minutes). */
     private static void awaitQuiet(ClusterLayout layout, long lastDeadline) {
         long wait = lastDeadline + 5_000 - System.currentTimeMillis();
         if (wait > 0) {
@@ -132,10 +132,14 @@ final class DrillRun implements Callable<Integer> {
         RecordReader reader = new RecordReader(layout);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         int quiet = 0;
+        String last = "";
         while (System.nanoTime() < deadline && quiet < 5) {
             LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
-            quiet = reader.pendingSettlements() == 0 ? quiet + 1 : 0;
+            String progress = reader.settlementProgress();
+            quiet = progress.equals(last) && progress.endsWith("/0") ? quiet + 1 : 0;
+            last = progress;
         }
+        say("settlements (rows/pending): " + last);
     }
 
     private static void say(String line) {

@@ -73,15 +73,19 @@ final class RecordReader {
                 AnswerLog.readFaults(run.resolve("faults.csv")));
     }
 
-    /** Pending settlements (state PENDING), or -1 when the table is not there yet. */
-    long pendingSettlements() {
+    /**
+     * Settlement progress as "rows/pending" (e.g. {@code 412/0}), or {@code "?"} when the table is not there yet:
+     * the drill waits until this stops changing with nothing pending.
+     */
+    String settlementProgress() {
         try (Connection db = DriverManager.getConnection(ClusterLayout.MARIADB + ClusterLayout.SETTLEMENT_DB, "root",
                 ""); Statement statement = db.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM settlement WHERE state = 'PENDING'")) {
+             ResultSet rs = statement.executeQuery(
+                     "SELECT COUNT(*), SUM(CASE WHEN state = 'PENDING' THEN 1 ELSE 0 END) FROM settlement")) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getLong(1) + "/" + rs.getLong(2);
         } catch (SQLException e) {
-            return -1;
+            return "?";
         }
     }
 
