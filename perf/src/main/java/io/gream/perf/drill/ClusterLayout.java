@@ -139,7 +139,10 @@ record ClusterLayout(Path dir, int basePort) {
                             "--gream.data-dir=" + dir.resolve("data").resolve("settlement-worker-" + n),
                             "--spring.datasource.url=" + MARIADB + SETTLEMENT_DB,
                             "--spring.datasource.username=root",
-                            "--spring.datasource.password=")),
+                            "--spring.datasource.password=",
+                            // A slower provider (200 ms a charge instead of 20 ms): a worker is mid-batch most of
+                            // the time auctions are closing, so the kill -9 lands between charge and record.
+                            "--gream.settlement.gateway.simulated.latency=200ms")),
                     log("settlement-worker-" + n), port, "/actuator/health/readiness"));
         }
         int notifierPort = basePort + 401;

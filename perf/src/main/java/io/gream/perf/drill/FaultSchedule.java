@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>{@code kill -9}, twice, of the broker leading partition 0 of {@code gream.auction-commands} (found with the
  *       Admin client at the time, once all replicas are in sync again), restarted after 5 s;</li>
  *   <li>{@code SIGSTOP} of a bid-engine for twice its consumer session timeout (2 x 6 s), then {@code SIGCONT};</li>
- *   <li>{@code kill -9} of a settlement-worker while auctions are closing (so while it charges a batch), restarted
+ *   <li>{@code kill -9} of a settlement-worker as soon as a settlement is pending (a charge in flight), restarted
  *       after {@code restartPause}.</li>
  * </ol>
  * Restarts run on their own threads, so a slow start never delays the next fault. Every signal is recorded with
@@ -100,6 +100,7 @@ final class FaultSchedule {
         record("SIGCONT", paused);
         at += 20_000;
         waitUntil(startMillis + at);
+        awaitSettlementInFlight(Duration.ofSeconds(20));
         layout.nodes(ClusterLayout.Kind.SETTLEMENT).stream().filter(processes::isAlive).findFirst()
                 .ifPresent(worker -> killAndRestart(worker, settings.restartPause()));
         for (Thread restart : new ArrayList<>(restarts)) {
@@ -165,6 +166,21 @@ final class FaultSchedule {
             LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
         }
         say("replicas not all in sync after " + timeout + "; killing the leader anyway");
+    }
+
+    /** Waits until some settlement is PENDING (a charge in flight), so the worker kill lands mid-batch. */
+    private void awaitSettlementInFlight(Duration timeout) {
+        RecordReader reader = new RecordReader(layout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String progress = reader.settlementProgress();
+            if (!progress.equals("?") && !progress.endsWith("/0")) {
+                say("settlements (rows/pending) at the kill: " + progress);
+                return;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
+        say("no settlement in flight within " + timeout + "; killing a worker anyway");
     }
 
     private Admin admin() {
