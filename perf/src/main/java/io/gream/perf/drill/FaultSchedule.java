@@ -100,9 +100,10 @@ final class FaultSchedule {
         record("SIGCONT", paused);
         at += 20_000;
         waitUntil(startMillis + at);
-        awaitSettlementInFlight(Duration.ofSeconds(20));
-        layout.nodes(ClusterLayout.Kind.SETTLEMENT).stream().filter(processes::isAlive).findFirst()
-                .ifPresent(worker -> killAndRestart(worker, settings.restartPause()));
+        ClusterLayout.Node worker = settlingWorker(awaitSettlementInFlight(Duration.ofSeconds(20)));
+        if (processes.isAlive(worker)) {
+            killAndRestart(worker, settings.restartPause());
+        }
         for (Thread restart : new ArrayList<>(restarts)) {
             restart.join();
         }
@@ -169,18 +170,48 @@ final class FaultSchedule {
     }
 
     /** Waits until some settlement is PENDING (a charge in flight), so the worker kill lands mid-batch. */
-    private void awaitSettlementInFlight(Duration timeout) {
+    private java.util.Optional<String> awaitSettlementInFlight(Duration timeout) {
         RecordReader reader = new RecordReader(layout);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            String progress = reader.settlementProgress();
-            if (!progress.equals("?") && !progress.endsWith("/0")) {
-                say("settlements (rows/pending) at the kill: " + progress);
-                return;
+            java.util.Optional<String> pending = reader.pendingSettlement();
+            if (pending.isPresent()) {
+                say("settlement of " + pending.get() + " in flight at the kill");
+                return pending;
             }
             LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
         say("no settlement in flight within " + timeout + "; killing a worker anyway");
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The worker that settles the pending auction's partition: the one whose log last says it settled an auction
+     * of that partition ({@code Settled auction <id>}); settlement-worker-1 when the logs do not tell.
+     */
+    private ClusterLayout.Node settlingWorker(java.util.Optional<String> pending) {
+        List<ClusterLayout.Node> workers = layout.nodes(ClusterLayout.Kind.SETTLEMENT);
+        if (pending.isEmpty()) {
+            return workers.get(0);
+        }
+        int partition = DrillLoad.partitionOf(pending.get());
+        java.util.regex.Pattern settled = java.util.regex.Pattern.compile("^(\\S+).*Settled auction (\\S+):");
+        ClusterLayout.Node best = workers.get(0);
+        String bestTime = "";
+        for (ClusterLayout.Node worker : workers) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(worker.log())) {
+                    java.util.regex.Matcher m = settled.matcher(line);
+                    if (m.find() && DrillLoad.partitionOf(m.group(2)) == partition && m.group(1).compareTo(bestTime) > 0) {
+                        bestTime = m.group(1);
+                        best = worker;
+                    }
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // no log yet: keep the default
+            }
+        }
+        return best;
     }
 
     private Admin admin() {

@@ -89,6 +89,17 @@ final class RecordReader {
         }
     }
 
+    /** An auction whose settlement is PENDING (its charge in flight), if any. */
+    java.util.Optional<String> pendingSettlement() {
+        try (Connection db = DriverManager.getConnection(ClusterLayout.MARIADB + ClusterLayout.SETTLEMENT_DB, "root",
+                ""); Statement statement = db.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT auction_id FROM settlement WHERE state = 'PENDING' LIMIT 1")) {
+            return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+        } catch (SQLException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Every committed record of a topic, skipping (and counting) records that do not deserialize. */
     private <T> List<T> readTopic(String topic, BiFunction<ConsumerRecord<String, byte[]>, String, T> map) {
         List<T> out = new ArrayList<>();
