@@ -82,7 +82,7 @@ final class DrillRun implements Callable<Integer> {
             }
             DrillLoad loadGenerator = new DrillLoad(layout.ingressUrls(), load, tag);
             loadGenerator.issueTokens();
-            Instant biddingStart = Instant.now().plusSeconds(5 + auctions / 40);
+            Instant biddingStart = Instant.now().plusSeconds(10 + auctions / 20);
             loadGenerator.openAuctions(biddingStart);
             say("auctions open; bidding starts at " + biddingStart);
             FaultSchedule faults = new FaultSchedule(layout, stack, faultSettings);
