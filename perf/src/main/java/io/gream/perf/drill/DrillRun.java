@@ -129,6 +129,7 @@ final class DrillRun implements Callable<Integer> {
             say("waiting %d s for the last deadline".formatted(wait / 1000));
             LockSupport.parkNanos(wait * 1_000_000);
         }
+        awaitEngineCaughtUp(layout, Duration.ofMinutes(6));
         RecordReader reader = new RecordReader(layout);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         int quiet = 0;
@@ -140,6 +141,38 @@ final class DrillRun implements Callable<Integer> {
             last = progress;
         }
         say("settlements (rows/pending): " + last);
+    }
+
+    /**
+     * Waits until the engines have decided (committed) nearly everything in the command log, so every auction
+     * whose deadline passed has been closed before the verifier looks: under overload the engines can be minutes
+     * behind the load, which is lag, not loss.
+     */
+    private static void awaitEngineCaughtUp(ClusterLayout layout, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lag = -1;
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, layout.bootstrapServers()))) {
+            while (System.nanoTime() < deadline) {
+                var committed = admin.listConsumerGroupOffsets("gream-bid-engine").partitionsToOffsetAndMetadata()
+                        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+                java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ask =
+                        new java.util.HashMap<>();
+                committed.keySet().stream().filter(tp -> tp.topic().equals(io.gream.contracts.Topics.AUCTION_COMMANDS
+                        .name())).forEach(tp -> ask.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                var ends = admin.listOffsets(ask).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                lag = ask.keySet().stream().mapToLong(tp -> ends.get(tp).offset() - committed.get(tp).offset()).sum();
+                if (ask.size() == ClusterLayout.PARTITIONS && lag < 20L * ClusterLayout.PARTITIONS) {
+                    say("engines caught up (command lag %d, ticks only)".formatted(lag));
+                    return;
+                }
+                say("engines behind the command log by %d records; waiting".formatted(lag));
+                LockSupport.parkNanos(Duration.ofSeconds(5).toNanos());
+            }
+        } catch (Exception e) {
+            say("cannot read the engines' lag: " + e);
+        }
+        say("engines still %d records behind after %s; verifying anyway".formatted(lag, timeout));
     }
 
     private static void say(String line) {
