@@ -110,6 +110,10 @@ final class FaultSchedule {
     }
 
     private void killAndRestart(ClusterLayout.Node node, Duration pause) {
+        if (!processes.isAlive(node)) {
+            say(node.name() + " is not running; no kill recorded");
+            return;
+        }
         record("kill -9", node);
         processes.kill9(node);
         Thread restart = new Thread(() -> {
@@ -151,6 +155,13 @@ final class FaultSchedule {
         long began = System.currentTimeMillis();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            boolean allUp = layout.nodes(ClusterLayout.Kind.KAFKA).stream()
+                    .allMatch(node -> processes.isAlive(node) && processes.ready(node));
+            if (!allUp) {
+                // A killed broker stays in the ISR until the controller fences it: wait for it to be back first.
+                LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                continue;
+            }
             try (Admin admin = admin()) {
                 TopicDescription description = admin.describeTopics(List.of(Topics.AUCTION_COMMANDS.name()))
                         .allTopicNames().get(20, TimeUnit.SECONDS).get(Topics.AUCTION_COMMANDS.name());
