@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  * <p>Ports, from {@code basePort} B: Kafka node n (1..3) on B+90+n, its controller listener on B+190+n; bid-engine
  * n on B+100+n; ingress-api n on B+200+n; settlement-worker n on B+300+n; the notifier on B+401.
  */
-record ClusterLayout(Path dir, int basePort) {
+record ClusterLayout(Path dir, int basePort, List<String> engineArgs) {
 
     static final String HOST = "localhost";
     static final int PARTITIONS = 12;
@@ -33,6 +33,11 @@ record ClusterLayout(Path dir, int basePort) {
 
     ClusterLayout {
         dir = dir.toAbsolutePath().normalize();
+        engineArgs = List.copyOf(engineArgs);
+    }
+
+    ClusterLayout(Path dir, int basePort) {
+        this(dir, basePort, List.of());
     }
 
     /** The kinds of process, in start order. */
@@ -115,7 +120,7 @@ record ClusterLayout(Path dir, int basePort) {
                     "--gream.engine.advertised-host=" + HOST,
                     // A killed instance's tasks move after the session timeout: 6 s rather than Kafka's 45 s.
                     "--spring.kafka.streams.properties.consumer.session.timeout.ms=6000",
-                    "--spring.kafka.streams.properties.consumer.heartbeat.interval.ms=1500")),
+                    "--spring.kafka.streams.properties.consumer.heartbeat.interval.ms=1500"), engineArgs),
                     log("bid-engine-" + n), enginePort(n), "/actuator/health/readiness"));
         }
         for (int n = 1; n <= INGRESSES; n++) {
@@ -165,6 +170,12 @@ record ClusterLayout(Path dir, int basePort) {
 
     private Path log(String name) {
         return logs().resolve(name + ".log");
+    }
+
+    private static List<String> java(Path jar, String heap, List<String> args, List<String> extra) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(extra);
+        return java(jar, heap, all);
     }
 
     private static List<String> java(Path jar, String heap, List<String> args) {

@@ -44,8 +44,12 @@ public final class DrillCommand implements Callable<Integer> {
                 description = "Ports are derived from this (default: ${DEFAULT-VALUE}); see docs/reliability.md.")
         int basePort;
 
+        @Option(names = "--engine-arg", description = "Extra argument for every bid-engine, repeatable, e.g. "
+                + "--engine-arg=--spring.kafka.streams.properties.commit.interval.ms=1000")
+        java.util.List<String> engineArgs = new java.util.ArrayList<>();
+
         ClusterLayout layout() {
-            return new ClusterLayout(dir, basePort);
+            return new ClusterLayout(dir, basePort, engineArgs);
         }
     }
 
