@@ -1,0 +1,181 @@
+package io.gream.perf.drill;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code gream-perf drill run}: the whole drill. Starts the cluster (unless told it runs already), opens the
+ * auctions, then bids through both ingresses while {@link FaultSchedule} kills, pauses and restarts processes;
+ * waits for the last deadline and the settlements, then verifies and writes {@code report.md}.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Load through the REST API while faults are injected, then verify every invariant.")
+final class DrillRun implements Callable<Integer> {
+
+    @Mixin
+    DrillCommand.ClusterOptions cluster = new DrillCommand.ClusterOptions();
+
+    @Option(names = "--auctions", defaultValue = "1000", description = "Auctions (default: ${DEFAULT-VALUE}).")
+    int auctions;
+
+    @Option(names = "--bids", defaultValue = "100000", description = "Bids in all (default: ${DEFAULT-VALUE}).")
+    long bids;
+
+    @Option(names = "--duration", defaultValue = "180",
+            description = "Seconds of bidding; deadlines spread over it (default: ${DEFAULT-VALUE}).")
+    int durationSeconds;
+
+    @Option(names = "--queries-per-second", defaultValue = "20",
+            description = "Reads of GET /api/auctions/{id} per second (default: ${DEFAULT-VALUE}).")
+    double queriesPerSecond;
+
+    @Option(names = "--engine-kills", defaultValue = "5",
+            description = "Cycles of kill -9 of a bid-engine (default: ${DEFAULT-VALUE}).")
+    int engineKills;
+
+    @Option(names = "--kill-every", defaultValue = "10",
+            description = "Seconds between engine kills (default: ${DEFAULT-VALUE}).")
+    int killEverySeconds;
+
+    @Option(names = "--restart-pause", defaultValue = "3",
+            description = "Seconds a killed engine or worker stays down (default: ${DEFAULT-VALUE}).")
+    int restartPauseSeconds;
+
+    @Option(names = "--existing-cluster", description = "Use the running cluster instead of starting a fresh one.")
+    boolean existingCluster;
+
+    @Option(names = "--keep-cluster", description = "Leave the cluster running afterwards (for 'drill verify').")
+    boolean keepCluster;
+
+    @Option(names = "--run-dir", description = "Where answers, faults and report.md go "
+            + "(default: perf/target/drill-runs/<time>).")
+    Path runDir;
+
+    @Override
+    public Integer call() throws Exception {
+        ClusterLayout layout = cluster.layout();
+        Cluster stack = new Cluster(layout);
+        String tag = Long.toString(System.currentTimeMillis() / 1000, 36);
+        Path run = runDir != null ? runDir : Path.of("perf/target/drill-runs/" + tag);
+        Files.createDirectories(run);
+        FaultSchedule.Settings faultSettings = new FaultSchedule.Settings(engineKills,
+                Duration.ofSeconds(killEverySeconds), Duration.ofSeconds(restartPauseSeconds));
+        DrillLoad.Settings load = new DrillLoad.Settings(auctions, bids, Duration.ofSeconds(durationSeconds),
+                queriesPerSecond);
+        say("%d bids over %d auctions in %d s (%.0f bids/s), faults over the first %d s; run dir %s".formatted(bids,
+                auctions, durationSeconds, load.bidsPerSecond(), faultSettings.length().toSeconds(), run));
+        if (faultSettings.length().toSeconds() > durationSeconds) {
+            say("note: the fault schedule outlasts the load; the last faults hit an idle cluster");
+        }
+        try {
+            if (!existingCluster) {
+                stack.up();
+            }
+            DrillLoad loadGenerator = new DrillLoad(layout.ingressUrls(), load, tag);
+            loadGenerator.issueTokens();
+            Instant biddingStart = Instant.now().plusSeconds(10 + auctions / 20);
+            loadGenerator.openAuctions(biddingStart);
+            say("auctions open; bidding starts at " + biddingStart);
+            FaultSchedule faults = new FaultSchedule(layout, stack, faultSettings);
+            Thread injector = new Thread(() -> {
+                try {
+                    faults.run(biddingStart.toEpochMilli());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "drill-faults");
+            injector.start();
+            loadGenerator.run(biddingStart);
+            say("load done; " + loadGenerator.shed() + " requests shed by the client (over 4000 in flight)");
+            injector.join();
+            AnswerLog.writeAnswers(run.resolve("bids.csv"), loadGenerator.bids().answers());
+            AnswerLog.writeAnswers(run.resolve("queries.csv"), loadGenerator.queries().answers());
+            AnswerLog.writeFaults(run.resolve("faults.csv"), faults.faults());
+            awaitQuiet(layout, loadGenerator.lastDeadline());
+            DrillResult result = verify(layout, run);
+            return result.passed() ? 0 : 1;
+        } finally {
+            if (!keepCluster) {
+                stack.down();
+            }
+        }
+    }
+
+    /** Reads back, checks, prints PASS/FAIL per invariant and writes {@code report.md}. */
+    static DrillResult verify(ClusterLayout layout, Path run) throws Exception {
+        DrillRecords records = new RecordReader(layout).read(run);
+        List<Check> checks = new Verifier().verify(records);
+        DrillResult result = new DrillResult(checks, ResumeTimes.of(records), records);
+        DrillResult.lines(checks).forEach(line -> System.out.println("[verify] " + line));
+        result.write(run.resolve("report.md"), "Failover drill " + run.getFileName());
+        say("report: " + run.resolve("report.md").toAbsolutePath());
+        say(result.passed() ? "ALL INVARIANTS HOLD" : "SOME INVARIANTS FAILED");
+        return result;
+    }
+
+    /** Waits past the last deadline, then until settlements stop changing with none pending (at most 3 minutes). */
+    private static void awaitQuiet(ClusterLayout layout, long lastDeadline) {
+        long wait = lastDeadline + 5_000 - System.currentTimeMillis();
+        if (wait > 0) {
+            say("waiting %d s for the last deadline".formatted(wait / 1000));
+            LockSupport.parkNanos(wait * 1_000_000);
+        }
+        awaitEngineCaughtUp(layout, Duration.ofMinutes(6));
+        RecordReader reader = new RecordReader(layout);
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        int quiet = 0;
+        String last = "";
+        while (System.nanoTime() < deadline && quiet < 5) {
+            LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+            String progress = reader.settlementProgress();
+            quiet = progress.equals(last) && progress.endsWith("/0") ? quiet + 1 : 0;
+            last = progress;
+        }
+        say("settlements (rows/pending): " + last);
+    }
+
+    /**
+     * Waits until the engines have decided (committed) nearly everything in the command log, so every auction
+     * whose deadline passed has been closed before the verifier looks: under overload the engines can be minutes
+     * behind the load, which is lag, not loss.
+     */
+    private static void awaitEngineCaughtUp(ClusterLayout layout, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lag = -1;
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, layout.bootstrapServers()))) {
+            while (System.nanoTime() < deadline) {
+                var committed = admin.listConsumerGroupOffsets("gream-bid-engine").partitionsToOffsetAndMetadata()
+                        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+                java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ask =
+                        new java.util.HashMap<>();
+                committed.keySet().stream().filter(tp -> tp.topic().equals(io.gream.contracts.Topics.AUCTION_COMMANDS
+                        .name())).forEach(tp -> ask.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                var ends = admin.listOffsets(ask).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                lag = ask.keySet().stream().mapToLong(tp -> ends.get(tp).offset() - committed.get(tp).offset()).sum();
+                if (ask.size() == ClusterLayout.PARTITIONS && lag < 20L * ClusterLayout.PARTITIONS) {
+                    say("engines caught up (command lag %d, ticks only)".formatted(lag));
+                    return;
+                }
+                say("engines behind the command log by %d records; waiting".formatted(lag));
+                LockSupport.parkNanos(Duration.ofSeconds(5).toNanos());
+            }
+        } catch (Exception e) {
+            say("cannot read the engines' lag: " + e);
+        }
+        say("engines still %d records behind after %s; verifying anyway".formatted(lag, timeout));
+    }
+
+    private static void say(String line) {
+        System.out.println("[drill] " + line);
+    }
+}

@@ -1,0 +1,260 @@
+package io.gream.perf.drill;
+
+import io.gream.contracts.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The faults of issue 9, injected on a schedule from the start of the bidding:
+ * <ol>
+ *   <li>{@code kill -9} of a bid-engine every {@code killEvery} ({@code engineKills} cycles, a different ready
+ *       instance each time, never the last one ready), each restarted after {@code restartPause};</li>
+ *   <li>{@code kill -9}, twice, of the broker leading partition 0 of {@code gream.auction-commands} (found with the
+ *       Admin client at the time, once all replicas are in sync again), restarted after 5 s;</li>
+ *   <li>{@code SIGSTOP} of a bid-engine for twice its consumer session timeout (2 x 6 s), then {@code SIGCONT};</li>
+ *   <li>{@code kill -9} of a settlement-worker as soon as a settlement is pending (a charge in flight), restarted
+ *       after {@code restartPause}.</li>
+ * </ol>
+ * Restarts run on their own threads, so a slow start never delays the next fault. Every signal is recorded with
+ * its wall-clock time for the resume-time figures.
+ */
+final class FaultSchedule {
+
+    static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+
+    /** @param engineKills cycles of engine kills; @param killEvery the spacing of faults */
+    record Settings(int engineKills, Duration killEvery, Duration restartPause) {
+
+        /** When the last fault is injected, from the start. */
+        Duration length() {
+            return killEvery.multipliedBy(engineKills + 1L).plusSeconds(15 + 25 + 25 + 20);
+        }
+    }
+
+    private final ClusterLayout layout;
+    private final Cluster cluster;
+    private final Processes processes;
+    private final Settings settings;
+    private final List<DrillRecords.Fault> faults = Collections.synchronizedList(new ArrayList<>());
+    private final List<Thread> restarts = Collections.synchronizedList(new ArrayList<>());
+
+    FaultSchedule(ClusterLayout layout, Cluster cluster, Settings settings) {
+        this.layout = layout;
+        this.cluster = cluster;
+        this.processes = cluster.processes();
+        this.settings = settings;
+    }
+
+    List<DrillRecords.Fault> faults() {
+        return new ArrayList<>(faults);
+    }
+
+    /** Runs the whole schedule from {@code startMillis}; returns when every restarted process is ready again. */
+    void run(long startMillis) throws InterruptedException {
+        long at = settings.killEvery().toMillis();
+        List<ClusterLayout.Node> engines = layout.nodes(ClusterLayout.Kind.ENGINE);
+        int next = 0;
+        for (int cycle = 0; cycle < settings.engineKills(); cycle++) {
+            waitUntil(startMillis + at);
+            awaitReadyEngines(engines, 2, Duration.ofSeconds(120));
+            ClusterLayout.Node victim = null;
+            for (int tried = 0; tried < engines.size() && victim == null; tried++) {
+                ClusterLayout.Node candidate = engines.get(next++ % engines.size());
+                if (processes.isAlive(candidate) && processes.ready(candidate)) {
+                    victim = candidate;
+                }
+            }
+            if (victim == null) {
+                say("no ready bid-engine to kill in cycle " + (cycle + 1));
+            } else {
+                killAndRestart(victim, settings.restartPause());
+            }
+            at += settings.killEvery().toMillis();
+        }
+        at += 5_000;
+        for (int kill = 0; kill < 2; kill++) {
+            at += kill == 0 ? 10_000 : 25_000;
+            waitUntil(startMillis + at);
+            awaitFullIsr(Duration.ofSeconds(90));
+            String leader = leaderOfCommandPartitionZero();
+            layout.node(leader).ifPresentOrElse(node -> killAndRestart(node, Duration.ofSeconds(5)),
+                    () -> say("no leader found for gream.auction-commands-0"));
+        }
+        at += 25_000;
+        waitUntil(startMillis + at);
+        ClusterLayout.Node paused = engines.stream().filter(processes::isAlive).filter(processes::ready).findFirst()
+                .orElse(engines.get(0));
+        record("SIGSTOP", paused);
+        processes.pause(paused);
+        LockSupport.parkNanos(SESSION_TIMEOUT.multipliedBy(2).toNanos());
+        processes.resume(paused);
+        record("SIGCONT", paused);
+        at += 20_000;
+        waitUntil(startMillis + at);
+        ClusterLayout.Node worker = settlingWorker(awaitSettlementInFlight(Duration.ofSeconds(20)));
+        if (processes.isAlive(worker)) {
+            killAndRestart(worker, settings.restartPause());
+        }
+        for (Thread restart : new ArrayList<>(restarts)) {
+            restart.join();
+        }
+    }
+
+    private void killAndRestart(ClusterLayout.Node node, Duration pause) {
+        if (!processes.isAlive(node)) {
+            say(node.name() + " is not running; no kill recorded");
+            return;
+        }
+        record("kill -9", node);
+        processes.kill9(node);
+        Thread restart = new Thread(() -> {
+            LockSupport.parkNanos(pause.toNanos());
+            record("restart", node);
+            try {
+                cluster.restart(node, Duration.ofSeconds(240));
+                record("restart-ready", node);
+            } catch (RuntimeException e) {
+                say(node.name() + " did not come back: " + e.getMessage());
+            }
+        }, "restart-" + node.name());
+        restarts.add(restart);
+        restart.start();
+    }
+
+    /**
+     * Never kills the last engine standing: waits (recording how long) until at least {@code count} are ready, as
+     * an operator would before the next planned kill. On a loaded machine an engine can take a minute to restart.
+     */
+    private void awaitReadyEngines(List<ClusterLayout.Node> engines, int count, Duration timeout) {
+        long began = System.currentTimeMillis();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (engines.stream().filter(processes::isAlive).filter(processes::ready).count() < count
+                && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+        }
+        long waited = System.currentTimeMillis() - began;
+        if (waited > 1_000) {
+            say("waited %.1f s for %d ready bid-engines before the next kill".formatted(waited / 1000.0, count));
+        }
+    }
+
+    /**
+     * Waits until every partition of the command topic has all three replicas in sync again, so a second broker
+     * kill tests one failure at a time rather than a lost quorum (two of three down).
+     */
+    private void awaitFullIsr(Duration timeout) {
+        long began = System.currentTimeMillis();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean allUp = layout.nodes(ClusterLayout.Kind.KAFKA).stream()
+                    .allMatch(node -> processes.isAlive(node) && processes.ready(node));
+            if (!allUp) {
+                // A killed broker stays in the ISR until the controller fences it: wait for it to be back first.
+                LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                continue;
+            }
+            try (Admin admin = admin()) {
+                TopicDescription description = admin.describeTopics(List.of(Topics.AUCTION_COMMANDS.name()))
+                        .allTopicNames().get(20, TimeUnit.SECONDS).get(Topics.AUCTION_COMMANDS.name());
+                if (description.partitions().stream().allMatch(p -> p.isr().size() == ClusterLayout.KAFKA_NODES)) {
+                    long waited = System.currentTimeMillis() - began;
+                    if (waited > 1_000) {
+                        say("waited %.1f s for the command topic's replicas to be in sync".formatted(waited / 1000.0));
+                    }
+                    return;
+                }
+            } catch (Exception e) {
+                // a broker is still coming back; ask again
+            }
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+        }
+        say("replicas not all in sync after " + timeout + "; killing the leader anyway");
+    }
+
+    /** Waits until some settlement is PENDING (a charge in flight), so the worker kill lands mid-batch. */
+    private java.util.Optional<String> awaitSettlementInFlight(Duration timeout) {
+        RecordReader reader = new RecordReader(layout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<String> pending = reader.pendingSettlement();
+            if (pending.isPresent()) {
+                say("settlement of " + pending.get() + " in flight at the kill");
+                return pending;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
+        say("no settlement in flight within " + timeout + "; killing a worker anyway");
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The worker that settles the pending auction's partition: the one whose log last says it settled an auction
+     * of that partition ({@code Settled auction <id>}); settlement-worker-1 when the logs do not tell.
+     */
+    private ClusterLayout.Node settlingWorker(java.util.Optional<String> pending) {
+        List<ClusterLayout.Node> workers = layout.nodes(ClusterLayout.Kind.SETTLEMENT);
+        if (pending.isEmpty()) {
+            return workers.get(0);
+        }
+        int partition = DrillLoad.partitionOf(pending.get());
+        java.util.regex.Pattern settled = java.util.regex.Pattern.compile("^(\\S+).*Settled auction (\\S+):");
+        ClusterLayout.Node best = workers.get(0);
+        String bestTime = "";
+        for (ClusterLayout.Node worker : workers) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(worker.log())) {
+                    java.util.regex.Matcher m = settled.matcher(line);
+                    if (m.find() && DrillLoad.partitionOf(m.group(2)) == partition && m.group(1).compareTo(bestTime) > 0) {
+                        bestTime = m.group(1);
+                        best = worker;
+                    }
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // no log yet: keep the default
+            }
+        }
+        return best;
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, layout.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
+    }
+
+    private String leaderOfCommandPartitionZero() {
+        try (Admin admin = admin()) {
+            TopicDescription description = admin.describeTopics(List.of(Topics.AUCTION_COMMANDS.name()))
+                    .allTopicNames().get(20, TimeUnit.SECONDS).get(Topics.AUCTION_COMMANDS.name());
+            return "kafka-" + description.partitions().get(0).leader().id();
+        } catch (Exception e) {
+            say("cannot describe gream.auction-commands: " + e);
+            return "none";
+        }
+    }
+
+    private void record(String action, ClusterLayout.Node node) {
+        faults.add(new DrillRecords.Fault(System.currentTimeMillis(), action, node.name()));
+        say(action + " " + node.name());
+    }
+
+    private static void waitUntil(long millis) {
+        long wait = millis - System.currentTimeMillis();
+        if (wait > 0) {
+            LockSupport.parkNanos(wait * 1_000_000);
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println("[faults] " + line);
+    }
+}
