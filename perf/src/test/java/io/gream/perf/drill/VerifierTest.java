@@ -67,6 +67,19 @@ class VerifierTest {
     }
 
     @Test
+    void anIdenticalSettlementRepeatIsAllowedButOneWithOtherContentFails() {
+        DrillHistory h = DrillHistory.intact();
+        SettlementCompleted first = (SettlementCompleted) h.settlementEvents.get(0);
+        h.settlementEvents.add(first);
+        assertThat(verifier.noEventIdTwice(h.records()).passed()).as("a republish after a crash").isTrue();
+
+        h.settlementEvents.add(new SettlementCompleted(first.eventId(), first.auctionId(), first.at(),
+                first.closeEventId(), first.winnerId(), first.sellerId(), first.price() + 1, first.fee(),
+                first.sellerProceeds() + 1, first.currency(), first.paymentKey()));
+        assertThat(verifier.noEventIdTwice(h.records()).passed()).isFalse();
+    }
+
+    @Test
     void aSeqGapFails() {
         DrillHistory h = DrillHistory.intact();
         h.events.removeIf(e -> e.value() instanceof BidAccepted a && a.commandId().equals("c1"));
