@@ -40,7 +40,8 @@ import java.util.concurrent.CompletableFuture;
  * The engine's internal query API (see the package documentation for how it is protected).
  *
  * <ul>
- *   <li>{@code GET /auctions/{id}}: the auction, from the active copy, or a standby copy marked stale;</li>
+ *   <li>{@code GET /auctions/{id}}: the auction, from the active copy, or a standby copy marked stale; only the
+ *   active copy answers {@code 404}, since a standby may not have caught up;</li>
  *   <li>{@code GET /auctions/{id}/commands/{commandId}?waitMs=N}: the command's outcome event, waiting up to
  *   {@code N} ms for it to be decided; {@code 202} with {@code {"status":"PENDING"}} if it is not decided by
  *   then;</li>
@@ -76,7 +77,7 @@ class AuctionQueryController {
         KeyQueryMetadata where = locator.locate(auctionId);
         int partition = where.partition();
         if ("standby".equals(read)) {
-            return found(auctionId, locator.auction(auctionId, partition, true));
+            return fromStandby(auctionId, locator.auction(auctionId, partition, true));
         }
         if ("active".equals(read) || where.activeHost().equals(locator.self())) {
             return found(auctionId, locator.auction(auctionId, partition, false));
@@ -89,7 +90,11 @@ class AuctionQueryController {
         log.info("Active copy of auction {} on {} did not answer; trying standbys", auctionId, where.activeHost());
         for (HostInfo standby : where.standbyHosts()) {
             if (standby.equals(locator.self())) {
-                return found(auctionId, locator.auction(auctionId, partition, true));
+                Optional<AuctionView> copy = locator.auction(auctionId, partition, true);
+                if (copy.isPresent()) {
+                    return ResponseEntity.ok(copy.get());
+                }
+                continue;
             }
             Optional<ResponseEntity<String>> answer = forwarder.get(standby, path, "standby", QUICK);
             if (answer.isPresent() && answer.get().getStatusCode() != HttpStatus.SERVICE_UNAVAILABLE) {
@@ -163,6 +168,16 @@ class AuctionQueryController {
     private static ResponseEntity<String> asOnTheTopic(CommandOutcome outcome) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .body(GreamJson.mapper().writerFor(AuctionEvent.class).writeValueAsString(outcome));
+    }
+
+    /**
+     * A standby copy can show an auction but cannot prove it does not exist: it may still be restoring (a restarted
+     * instance rebuilds its copies from the changelog) or be behind the active copy by the last commits. A miss is
+     * therefore "ask again", never {@code 404}.
+     */
+    private static ResponseEntity<?> fromStandby(String auctionId, Optional<AuctionView> auction) {
+        return auction.<ResponseEntity<?>>map(ResponseEntity::ok).orElseThrow(() -> new EngineUnavailableException(
+                "the standby copy of auction " + auctionId + " does not have it (yet) and the active copy is away"));
     }
 
     private static ResponseEntity<?> found(String auctionId, Optional<AuctionView> auction) {

@@ -99,6 +99,11 @@ class AuctionQueryIT {
             }
         }
         assertThat(get(portB, "/auctions/no-such-auction").statusCode()).isEqualTo(404);
+        for (int port : List.of(portA, portB)) {
+            HttpResponse<String> standby = get(port, "/auctions/no-such-auction", "standby");
+            assertThat(standby.statusCode()).as("a standby copy's miss via %d", port).isEqualTo(503);
+            assertThat(JSON.readTree(standby.body()).path("code").asString()).isEqualTo("ENGINE_UNAVAILABLE");
+        }
         assertThat(get(portB, "/auctions/" + auctions.get(0) + "/commands/never-sent?waitMs=200").statusCode())
                 .isEqualTo(202);
 
@@ -154,6 +159,13 @@ class AuctionQueryIT {
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A read of one kind of copy, as one engine asks another when it forwards ({@code active} or {@code standby}). */
+    private HttpResponse<String> get(int port, String path, String copy) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header(EngineForwarder.READ_HEADER, copy).timeout(Duration.ofSeconds(15)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void send(AuctionCommand command) throws Exception {
