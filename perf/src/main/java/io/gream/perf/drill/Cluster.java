@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,7 @@ final class Cluster {
         }
         createTopics();
         say("kafka ready: " + layout.bootstrapServers());
+        prepareStartupArchives();
         for (ClusterLayout.Kind kind : List.of(ClusterLayout.Kind.ENGINE, ClusterLayout.Kind.INGRESS,
                 ClusterLayout.Kind.SETTLEMENT, ClusterLayout.Kind.NOTIFIER)) {
             List<ClusterLayout.Node> nodes = layout.nodes(kind);
@@ -104,6 +106,22 @@ final class Cluster {
     void restart(ClusterLayout.Node node, Duration timeout) {
         processes.start(node);
         processes.awaitReady(node, timeout);
+    }
+
+    /** Extracts each service's jar and records its startup archive, when its jar changed since the last time. */
+    private void prepareStartupArchives() throws IOException, InterruptedException {
+        StartupArchives archives = layout.archives();
+        for (ClusterLayout.Kind kind : List.of(ClusterLayout.Kind.ENGINE, ClusterLayout.Kind.INGRESS,
+                ClusterLayout.Kind.SETTLEMENT, ClusterLayout.Kind.NOTIFIER)) {
+            if (!archives.isCurrent(kind.jar())) {
+                long began = System.nanoTime();
+                Path log = layout.logs().resolve(kind.name().toLowerCase(Locale.ROOT) + "-archive.log");
+                archives.extract(kind.jar(), log);
+                archives.train(layout.nodes(kind).get(0).command(), log);
+                say("startup archive for %s recorded in %d s".formatted(kind.jar().getFileName(),
+                        (System.nanoTime() - began) / 1_000_000_000L));
+            }
+        }
     }
 
     private void createTopics() throws Exception {

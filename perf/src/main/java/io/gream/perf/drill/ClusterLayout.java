@@ -41,7 +41,21 @@ record ClusterLayout(Path dir, int basePort, List<String> engineArgs) {
     }
 
     /** The kinds of process, in start order. */
-    enum Kind { KAFKA, ENGINE, INGRESS, SETTLEMENT, NOTIFIER }
+    enum Kind {
+        KAFKA("perf"), ENGINE("bid-engine"), INGRESS("ingress-api"), SETTLEMENT("settlement-worker"),
+        NOTIFIER("notifier");
+
+        private final String module;
+
+        Kind(String module) {
+            this.module = module;
+        }
+
+        /** The runnable jar of the module this kind of process runs. */
+        Path jar() {
+            return Jars.find(module);
+        }
+    }
 
     /** One process: its name ({@code kafka-1}, {@code bid-engine-2}, ...), how to start it and where it answers. */
     record Node(String name, Kind kind, int index, List<String> command, Path log, int port, String readyPath) {
@@ -104,7 +118,7 @@ record ClusterLayout(Path dir, int basePort, List<String> engineArgs) {
     List<Node> all() {
         List<Node> nodes = new ArrayList<>();
         for (int n = 1; n <= KAFKA_NODES; n++) {
-            nodes.add(new Node("kafka-" + n, Kind.KAFKA, n, java(Jars.find("perf"), "512m",
+            nodes.add(new Node("kafka-" + n, Kind.KAFKA, n, java(Kind.KAFKA.jar(), "512m",
                     List.of("drill", "kafka-node", "--dir=" + dir, "--base-port=" + basePort, "--node=" + n)),
                     log("kafka-" + n), kafkaPort(n), null));
         }
@@ -112,20 +126,17 @@ record ClusterLayout(Path dir, int basePort, List<String> engineArgs) {
                 .collect(Collectors.joining(","));
         for (int n = 1; n <= ENGINES; n++) {
             Path data = dir.resolve("data").resolve("bid-engine-" + n);
-            nodes.add(new Node("bid-engine-" + n, Kind.ENGINE, n, java(Jars.find("bid-engine"), "512m", List.of(
+            nodes.add(new Node("bid-engine-" + n, Kind.ENGINE, n, service(Kind.ENGINE.jar(), "512m", List.of(
                     "--server.port=" + enginePort(n),
                     "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
                     "--gream.data-dir=" + data,
                     "--spring.kafka.streams.state-dir=" + data.resolve("state"),
-                    "--gream.engine.advertised-host=" + HOST,
-                    // A killed instance's tasks move after the session timeout: 6 s rather than Kafka's 45 s.
-                    "--spring.kafka.streams.properties.consumer.session.timeout.ms=6000",
-                    "--spring.kafka.streams.properties.consumer.heartbeat.interval.ms=1500"), engineArgs),
+                    "--gream.engine.advertised-host=" + HOST), engineArgs),
                     log("bid-engine-" + n), enginePort(n), "/actuator/health/readiness"));
         }
         for (int n = 1; n <= INGRESSES; n++) {
             int port = basePort + 200 + n;
-            nodes.add(new Node("ingress-api-" + n, Kind.INGRESS, n, java(Jars.find("ingress-api"), "384m", List.of(
+            nodes.add(new Node("ingress-api-" + n, Kind.INGRESS, n, service(Kind.INGRESS.jar(), "384m", List.of(
                     "--spring.profiles.active=local",
                     "--server.port=" + port,
                     "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
@@ -137,7 +148,7 @@ record ClusterLayout(Path dir, int basePort, List<String> engineArgs) {
         }
         for (int n = 1; n <= SETTLEMENT_WORKERS; n++) {
             int port = basePort + 300 + n;
-            nodes.add(new Node("settlement-worker-" + n, Kind.SETTLEMENT, n, java(Jars.find("settlement-worker"),
+            nodes.add(new Node("settlement-worker-" + n, Kind.SETTLEMENT, n, service(Kind.SETTLEMENT.jar(),
                     "384m", List.of(
                             "--server.port=" + port,
                             "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
@@ -151,7 +162,7 @@ record ClusterLayout(Path dir, int basePort, List<String> engineArgs) {
                     log("settlement-worker-" + n), port, "/actuator/health/readiness"));
         }
         int notifierPort = basePort + 401;
-        nodes.add(new Node("notifier-1", Kind.NOTIFIER, 1, java(Jars.find("notifier"), "384m", List.of(
+        nodes.add(new Node("notifier-1", Kind.NOTIFIER, 1, service(Kind.NOTIFIER.jar(), "384m", List.of(
                 "--spring.profiles.active=local",
                 "--server.port=" + notifierPort,
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
@@ -172,16 +183,40 @@ record ClusterLayout(Path dir, int basePort, List<String> engineArgs) {
         return logs().resolve(name + ".log");
     }
 
-    private static List<String> java(Path jar, String heap, List<String> args, List<String> extra) {
+    /** Where each Spring service's extracted jar and class data sharing archive are kept. */
+    StartupArchives archives() {
+        return new StartupArchives(dir);
+    }
+
+    private List<String> service(Path jar, String heap, List<String> args, List<String> extra) {
         List<String> all = new ArrayList<>(args);
         all.addAll(extra);
-        return java(jar, heap, all);
+        return service(jar, heap, all);
+    }
+
+    /**
+     * A Spring service: from its extracted jar with its startup archive when {@link StartupArchives} has made them,
+     * and with the C1 compiler alone, which on two shared cores halves the CPU of every restart for code that is
+     * fast enough at drill rates.
+     */
+    private List<String> service(Path jar, String heap, List<String> args) {
+        StartupArchives archives = archives();
+        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+        options.addAll(archives.options(jar));
+        return java(archives.jar(jar), heap, options, args);
     }
 
     private static List<String> java(Path jar, String heap, List<String> args) {
+        return java(jar, heap, List.of(), args);
+    }
+
+    private static List<String> java(Path jar, String heap, List<String> options, List<String> args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
+                "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(options);
+        command.add("-jar");
+        command.add(jar.toString());
         command.addAll(args);
         return command;
     }
