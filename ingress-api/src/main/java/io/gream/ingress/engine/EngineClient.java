@@ -2,6 +2,7 @@ package io.gream.ingress.engine;
 
 import io.gream.contracts.AuctionEvent;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.gream.contracts.AuctionView;
@@ -43,8 +44,12 @@ import java.util.function.Function;
  * <p>Each call starts at the next instance in turn and, if that instance cannot answer (connection refused, timeout,
  * a 5xx other than 503, an unreadable reply, or its circuit breaker is open), retries on the following one, up to
  * the configured number of attempts. Only those failures count against an instance's breaker: a 404 or a 503
- * means the instance is alive and answered. An engine 503 (it is rebalancing) is not retried elsewhere; it is
- * passed to the client with the engine's {@code Retry-After}, as every instance is usually rebalancing at once.
+ * means the instance is alive and answered. An instance whose breaker is open is passed over without using up an
+ * attempt, as long as some instance's breaker is not open: spending an attempt on a refusal left a request with
+ * one real try while an instance was known to be down. (Breakers move from open to half-open by themselves, so a
+ * passed-over instance is tried again once its open state has lasted.) An engine 503 (it is rebalancing) is not
+ * retried elsewhere; it is passed to the client with the engine's {@code Retry-After}, as every instance is usually
+ * rebalancing at once.
  *
  * <p>Timeouts are the HTTP client's (connect and read), not a resilience4j {@code TimeLimiter}: a time limiter can
  * only abandon a blocking call on another thread, whereas a read timeout actually ends it.
@@ -208,9 +213,11 @@ public class EngineClient {
     private <T> CompletableFuture<T> callAsync(Function<URI, CompletableFuture<T>> exchange) {
         int start = Math.floorMod(next.getAndIncrement(), instances.size());
         AtomicInteger attempt = new AtomicInteger();
+        AtomicInteger turn = new AtomicInteger();
         CompletableFuture<T> result = new CompletableFuture<>();
         retry.executeCompletionStage(retries, () -> {
-            URI base = instances.get((start + attempt.getAndIncrement()) % instances.size());
+            attempt.incrementAndGet();
+            URI base = nextInstance(start, turn);
             return breakers.circuitBreaker(base.toString()).executeCompletionStage(() -> exchange.apply(base));
         }).whenComplete((value, error) -> {
             if (error == null) {
@@ -230,6 +237,28 @@ public class EngineClient {
         return result;
     }
 
+    /**
+     * The next instance in turn whose breaker is not open, starting at {@code start}; {@code turn} counts the
+     * instances looked at so far by this call. Passing over an open breaker uses up no attempt. When every
+     * breaker is open, the next instance in turn all the same: its breaker refuses at once, and the call fails
+     * fast as it always did. A half-open breaker is not passed over: its trial calls are how it closes again.
+     */
+    private URI nextInstance(int start, AtomicInteger turn) {
+        int size = instances.size();
+        for (int looked = 0; looked < size; looked++) {
+            URI candidate = instances.get((start + turn.getAndIncrement()) % size);
+            if (!refusesCalls(breakers.circuitBreaker(candidate.toString()))) {
+                return candidate;
+            }
+        }
+        return instances.get((start + turn.getAndIncrement()) % size);
+    }
+
+    private static boolean refusesCalls(CircuitBreaker breaker) {
+        CircuitBreaker.State state = breaker.getState();
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
+    }
+
     private static Throwable unwrap(Throwable error) {
         Throwable cause = error;
         while (cause instanceof CompletionException && cause.getCause() != null) {
@@ -241,9 +270,11 @@ public class EngineClient {
     private <T> T call(Function<URI, T> exchange) {
         int start = Math.floorMod(next.getAndIncrement(), instances.size());
         AtomicInteger attempt = new AtomicInteger();
+        AtomicInteger turn = new AtomicInteger();
         try {
             return retry.executeSupplier(() -> {
-                URI base = instances.get((start + attempt.getAndIncrement()) % instances.size());
+                attempt.incrementAndGet();
+                URI base = nextInstance(start, turn);
                 return breakers.circuitBreaker(base.toString()).executeSupplier(() -> {
                     try {
                         return exchange.apply(base);

@@ -74,8 +74,14 @@ class EngineClientConfiguration {
                 engine.readTimeout(), RETRIES, breakers, retry, engine.retryAfter(), clock);
     }
 
+    /**
+     * Per-instance breakers. They move from open to half-open by themselves once {@code wait-in-open-state} is
+     * over: the client passes over an instance whose breaker is open, so a breaker that waited for a call to
+     * notice its wait was over would stay open while any other instance is up.
+     */
     static CircuitBreakerRegistry circuitBreakers(EngineClientProperties.CircuitBreaker settings) {
         return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .failureRateThreshold(settings.failureRateThreshold())
                 .slidingWindowSize(settings.slidingWindowSize())
                 .minimumNumberOfCalls(settings.minimumNumberOfCalls())

@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The engine client alone, against real local HTTP servers playing engine instances (and a port nobody listens
@@ -42,6 +43,7 @@ class EngineClientTest {
 
     private final EngineStub engine = new EngineStub();
     private final EngineStub otherEngine = new EngineStub();
+    private final EngineStub thirdEngine = new EngineStub();
     private final URI dead = URI.create("http://127.0.0.1:" + closedPort());
     private final CircuitBreakerRegistry breakers = EngineClientConfiguration.circuitBreakers(
             new EngineClientProperties.CircuitBreaker(50, 4, 2, Duration.ofMinutes(1)));
@@ -50,6 +52,7 @@ class EngineClientTest {
     void stopEngines() {
         engine.close();
         otherEngine.close();
+        thirdEngine.close();
     }
 
     @Test
@@ -149,6 +152,68 @@ class EngineClientTest {
                 .satisfies(r -> assertThat(r.query()).containsEntry("waitMs", "3000"));
         assertThat(otherEngine.requestsFor("a-1")).singleElement()
                 .satisfies(r -> assertThat(r.query()).containsEntry("waitMs", "2600"));
+    }
+
+    @Test
+    void instanceWhoseBreakerIsOpenIsPassedOverWithoutUsingUpAnAttempt() {
+        thirdEngine.onAuction("a-1", Reply.json(200, VIEW));
+        EngineClient client = client(List.of(otherEngine.url(), dead, thirdEngine.url()), Duration.ofSeconds(1),
+                Clock.systemUTC());
+        breakers.circuitBreaker(otherEngine.url().toString()).transitionToForcedOpenState();
+
+        assertThat(client.auction("a-1").auctionId()).isEqualTo("a-1"); // attempts = 2: dead, then the third
+
+        assertThat(otherEngine.requestsFor("a-1")).isEmpty();
+        assertThat(thirdEngine.requestsFor("a-1")).hasSize(1);
+    }
+
+    @Test
+    void halfOpenBreakerIsNotPassedOver() {
+        engine.onAuction("a-1", Reply.json(200, VIEW));
+        otherEngine.onAuction("a-1", Reply.json(200, VIEW));
+        EngineClient client = client(List.of(engine.url(), otherEngine.url()), Duration.ofSeconds(1),
+                Clock.systemUTC());
+        CircuitBreaker first = breakers.circuitBreaker(engine.url().toString());
+        first.transitionToOpenState();
+        first.transitionToHalfOpenState();
+
+        client.auction("a-1");
+
+        assertThat(engine.requestsFor("a-1")).hasSize(1); // its trial call
+        assertThat(otherEngine.requestsFor("a-1")).isEmpty();
+    }
+
+    @Test
+    void passedOverInstanceIsTriedAgainOnceItsBreakerHasBeenOpenLongEnough() {
+        CircuitBreakerRegistry quickToRetry = EngineClientConfiguration.circuitBreakers(
+                new EngineClientProperties.CircuitBreaker(50, 4, 2, Duration.ofMillis(200)));
+        engine.onAuction("a-1", Reply.json(200, VIEW));
+        EngineClient client = EngineClientConfiguration.client(new EngineClientProperties(
+                        List.of(engine.url(), otherEngine.url()), new EngineClientProperties.Engine(
+                        Duration.ofMillis(200), Duration.ofSeconds(1), 2, Duration.ZERO, Duration.ofSeconds(1),
+                        new EngineClientProperties.CircuitBreaker(50, 4, 2, Duration.ofMillis(200))), ""),
+                RestClient.builder(), quickToRetry, RetryRegistry.ofDefaults(), Clock.systemUTC());
+        CircuitBreaker first = quickToRetry.circuitBreaker(engine.url().toString());
+        first.transitionToOpenState();
+
+        // no call reaches it while it is passed over: it must leave the open state by itself
+        await().atMost(Duration.ofSeconds(5)).until(() -> first.getState() == CircuitBreaker.State.HALF_OPEN);
+        client.auction("a-1");
+
+        assertThat(engine.requestsFor("a-1")).hasSize(1);
+    }
+
+    @Test
+    void everyBreakerOpenFailsFastAsBefore() {
+        EngineClient client = client(List.of(engine.url(), otherEngine.url()), Duration.ofSeconds(1),
+                Clock.systemUTC());
+        breakers.circuitBreaker(engine.url().toString()).transitionToForcedOpenState();
+        breakers.circuitBreaker(otherEngine.url().toString()).transitionToForcedOpenState();
+
+        assertThatThrownBy(() -> client.auction("a-1")).isInstanceOf(EngineUnavailableException.class);
+
+        assertThat(engine.requestsFor("a-1")).isEmpty();
+        assertThat(otherEngine.requestsFor("a-1")).isEmpty();
     }
 
     private EngineClient client(List<URI> urls, Duration readTimeout, Clock clock) {
