@@ -21,7 +21,9 @@ import java.util.concurrent.Semaphore;
  *
  * <p>Once the broker has acknowledged the command, it is in the log and will be decided: from then on a failure to
  * read the outcome (engine unreachable or rebalancing) is reported as pending ({@code 202} with the command's
- * location), never as an error that would make the client believe nothing happened.
+ * location), never as an error that would make the client believe nothing happened. Within the client's wait the
+ * engine client keeps asking through rebalances and failovers ({@link EngineClient#commandStatusAsync}), so a
+ * {@code 202} means the outcome could not be read for the whole wait, not that the first try failed.
  *
  * <p>No thread waits for the broker or the engine: the request's servlet thread is released when the command is
  * handed to the producer, and the answer is written when the outcome arrives.
@@ -77,6 +79,10 @@ class CommandDispatcher {
                 .whenComplete((status, error) -> waiting.release());
     }
 
+    /**
+     * The engine client already answers pending when the wait ends without a readable outcome; this keeps the
+     * written-command contract should an unavailability ever surface as an error.
+     */
     private static CommandStatus pendingIfUnavailable(AuctionCommand command, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof EngineUnavailableException e) {

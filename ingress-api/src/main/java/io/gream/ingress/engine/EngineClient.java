@@ -2,6 +2,7 @@ package io.gream.ingress.engine;
 
 import io.gream.contracts.AuctionEvent;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.gream.contracts.AuctionView;
@@ -43,15 +44,20 @@ import java.util.function.Function;
  * <p>Each call starts at the next instance in turn and, if that instance cannot answer (connection refused, timeout,
  * a 5xx other than 503, an unreadable reply, or its circuit breaker is open), retries on the following one, up to
  * the configured number of attempts. Only those failures count against an instance's breaker: a 404 or a 503
- * means the instance is alive and answered. An engine 503 (it is rebalancing) is not retried elsewhere; it is
- * passed to the client with the engine's {@code Retry-After}, as every instance is usually rebalancing at once.
+ * means the instance is alive and answered. An instance whose breaker is open is passed over without using up an
+ * attempt, as long as some instance's breaker is not open: spending an attempt on a refusal left a request with
+ * one real try while an instance was known to be down. (Breakers move from open to half-open by themselves, so a
+ * passed-over instance is tried again once its open state has lasted.) An engine 503 (it is rebalancing) is not
+ * retried elsewhere, as every instance is usually rebalancing at once; an auction view or list passes it to the
+ * client with the engine's {@code Retry-After}, a command's outcome is asked again after a pause.
  *
  * <p>Timeouts are the HTTP client's (connect and read), not a resilience4j {@code TimeLimiter}: a time limiter can
  * only abandon a blocking call on another thread, whereas a read timeout actually ends it.
  *
  * <p>Command outcomes are asked without holding a thread ({@link #commandStatusAsync}): a long poll lasts as long as
  * the engine takes to decide, and a request thread parked for each one capped the ingress at (threads / wait)
- * requests per second, after which requests queued for a thread and timed out (see docs/performance.md).
+ * requests per second, after which requests queued for a thread and timed out (see docs/performance.md). They are
+ * asked for as long as the caller offered to wait, through rebalances and failovers ({@link OutcomePolling}).
  */
 public class EngineClient {
 
@@ -67,6 +73,7 @@ public class EngineClient {
     private final Retry retry;
     private final Duration retryAfter;
     private final Clock clock;
+    private final OutcomePolling polling;
     private final AtomicInteger next = new AtomicInteger();
 
     /**
@@ -75,10 +82,11 @@ public class EngineClient {
      *                    {@code readTimeout}
      * @param token       the engines' internal token, or empty
      * @param retries     schedules the retry of an asynchronous call after the back-off, without a parked thread
+     * @param polling     asks for a command's outcome slice by slice until the caller's wait is over
      */
     EngineClient(List<URI> instances, RestClient quick, HttpClient http, String token, Duration readTimeout,
                  ScheduledExecutorService retries, CircuitBreakerRegistry breakers, Retry retry, Duration retryAfter,
-                 Clock clock) {
+                 Clock clock, OutcomePolling polling) {
         this.instances = List.copyOf(instances);
         this.quick = quick;
         this.http = http;
@@ -89,6 +97,7 @@ public class EngineClient {
         this.retry = retry;
         this.retryAfter = retryAfter;
         this.clock = clock;
+        this.polling = polling;
         // One breaker per instance, created up front so each shows in the metrics before its first call.
         this.instances.forEach(instance -> breakers.circuitBreaker(instance.toString()));
     }
@@ -141,11 +150,7 @@ public class EngineClient {
         });
     }
 
-    /**
-     * The command's outcome, waiting up to {@code wait} for the engine to decide it (long poll); blocks the caller.
-     *
-     * @throws EngineUnavailableException when no instance could answer, or the engine is rebalancing
-     */
+    /** As {@link #commandStatusAsync}, blocking the caller. */
     public CommandStatus commandStatus(String auctionId, String commandId, Duration wait) {
         try {
             return commandStatusAsync(auctionId, commandId, wait).join();
@@ -155,25 +160,39 @@ public class EngineClient {
     }
 
     /**
-     * As {@link #commandStatus}, without holding the caller's thread while the engine decides: completes with the
-     * status, or exceptionally with {@link EngineUnavailableException} (or a bug's exception).
+     * The command's outcome, waiting up to {@code wait} for the engine to decide it, without holding the caller's
+     * thread. Keeps asking until {@code wait} is over: in long polls of at most {@code max-poll-slice} (so a
+     * partition that moved to another instance is found on the next one), and again after
+     * {@code unavailable-backoff} when the engine is rebalancing or no instance can be reached. Completes with the
+     * decided outcome as soon as there is one, else with {@link CommandStatus.Pending} once the wait is over, also
+     * when the engine could not be read at all then; exceptionally only for a bug (e.g. the engine refusing a
+     * request of the documented contract). A zero wait asks once without waiting.
      */
     public CompletableFuture<CommandStatus> commandStatusAsync(String auctionId, String commandId, Duration wait) {
-        Instant deadline = clock.instant().plus(wait);
+        return polling.await(commandId, wait, (ask, deadline) -> longPoll(auctionId, commandId, ask, deadline));
+    }
+
+    /**
+     * One slice: a long poll of {@code ask} on the next instance; if that instance cannot answer, retried on the
+     * next one, asking only for what is left of the caller's deadline (nothing, once it has passed).
+     */
+    private CompletableFuture<OutcomePolling.SliceAnswer> longPoll(String auctionId, String commandId, Duration ask,
+                                                                  Instant deadline) {
         AtomicBoolean firstAttempt = new AtomicBoolean(true);
         return callAsync(base -> {
-            // A retry waits only for what is left of the caller's wait, not for the whole wait again.
-            long waitMs = firstAttempt.getAndSet(false) ? wait.toMillis()
-                    : Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+            Instant sent = clock.instant();
+            // A retry waits only for what is left of the caller's wait, not for the whole slice again.
+            Duration waitFor = firstAttempt.getAndSet(false) ? ask
+                    : min(ask, max(Duration.ZERO, Duration.between(sent, deadline)));
             URI uri = UriComponentsBuilder.fromUri(base).path("/auctions/{id}/commands/{commandId}")
-                    .queryParam("waitMs", waitMs).buildAndExpand(auctionId, commandId).toUri();
+                    .queryParam("waitMs", waitFor.toMillis()).buildAndExpand(auctionId, commandId).toUri();
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofMillis(waitMs).plus(readTimeout))
+                    .timeout(waitFor.plus(readTimeout))
                     .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
             if (!token.isEmpty()) {
                 request.header(EngineClientConfiguration.TOKEN_HEADER, token);
             }
-            CompletableFuture<CommandStatus> status = new CompletableFuture<>();
+            CompletableFuture<OutcomePolling.SliceAnswer> answer = new CompletableFuture<>();
             http.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray())
                     .whenComplete((response, error) -> {
                         try {
@@ -181,12 +200,15 @@ public class EngineClient {
                                 Throwable cause = unwrap(error);
                                 throw new InstanceFailure(base + " unreachable: " + cause, cause);
                             }
-                            status.complete(commandStatus(response, base));
+                            CommandStatus status = commandStatus(response, base);
+                            boolean cutShort = status instanceof CommandStatus.Pending
+                                    && Duration.between(sent, clock.instant()).compareTo(waitFor) < 0;
+                            answer.complete(new OutcomePolling.SliceAnswer(status, cutShort));
                         } catch (RuntimeException | IOException e) {
-                            status.completeExceptionally(e);
+                            answer.completeExceptionally(e);
                         }
                     });
-            return status;
+            return answer;
         });
     }
 
@@ -208,9 +230,11 @@ public class EngineClient {
     private <T> CompletableFuture<T> callAsync(Function<URI, CompletableFuture<T>> exchange) {
         int start = Math.floorMod(next.getAndIncrement(), instances.size());
         AtomicInteger attempt = new AtomicInteger();
+        AtomicInteger turn = new AtomicInteger();
         CompletableFuture<T> result = new CompletableFuture<>();
         retry.executeCompletionStage(retries, () -> {
-            URI base = instances.get((start + attempt.getAndIncrement()) % instances.size());
+            attempt.incrementAndGet();
+            URI base = nextInstance(start, turn);
             return breakers.circuitBreaker(base.toString()).executeCompletionStage(() -> exchange.apply(base));
         }).whenComplete((value, error) -> {
             if (error == null) {
@@ -230,6 +254,28 @@ public class EngineClient {
         return result;
     }
 
+    /**
+     * The next instance in turn whose breaker is not open, starting at {@code start}; {@code turn} counts the
+     * instances looked at so far by this call. Passing over an open breaker uses up no attempt. When every
+     * breaker is open, the next instance in turn all the same: its breaker refuses at once, and the call fails
+     * fast as it always did. A half-open breaker is not passed over: its trial calls are how it closes again.
+     */
+    private URI nextInstance(int start, AtomicInteger turn) {
+        int size = instances.size();
+        for (int looked = 0; looked < size; looked++) {
+            URI candidate = instances.get((start + turn.getAndIncrement()) % size);
+            if (!refusesCalls(breakers.circuitBreaker(candidate.toString()))) {
+                return candidate;
+            }
+        }
+        return instances.get((start + turn.getAndIncrement()) % size);
+    }
+
+    private static boolean refusesCalls(CircuitBreaker breaker) {
+        CircuitBreaker.State state = breaker.getState();
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
+    }
+
     private static Throwable unwrap(Throwable error) {
         Throwable cause = error;
         while (cause instanceof CompletionException && cause.getCause() != null) {
@@ -241,9 +287,11 @@ public class EngineClient {
     private <T> T call(Function<URI, T> exchange) {
         int start = Math.floorMod(next.getAndIncrement(), instances.size());
         AtomicInteger attempt = new AtomicInteger();
+        AtomicInteger turn = new AtomicInteger();
         try {
             return retry.executeSupplier(() -> {
-                URI base = instances.get((start + attempt.getAndIncrement()) % instances.size());
+                attempt.incrementAndGet();
+                URI base = nextInstance(start, turn);
                 return breakers.circuitBreaker(base.toString()).executeSupplier(() -> {
                     try {
                         return exchange.apply(base);
@@ -307,6 +355,14 @@ public class EngineClient {
             }
         }
         return retryAfter;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** One instance could not answer; counted by its circuit breaker and retried on the next instance. */

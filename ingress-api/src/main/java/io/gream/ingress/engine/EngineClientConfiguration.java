@@ -27,7 +27,10 @@ class EngineClientConfiguration {
 
     static final String TOKEN_HEADER = "X-Gream-Internal-Token";
 
-    /** Schedules asynchronous retries after their back-off; a retry's work itself runs on the HTTP client. */
+    /**
+     * Schedules asynchronous retries after their back-off, and the next long poll for a command's outcome after a
+     * pause; the work itself runs on the HTTP client.
+     */
     private static final ScheduledExecutorService RETRIES = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "engine-client-retry");
         thread.setDaemon(true);
@@ -46,12 +49,13 @@ class EngineClientConfiguration {
                               MeterRegistry meters, Clock clock) {
         RetryRegistry retries = RetryRegistry.ofDefaults();
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
-        return client(properties, restClients, engineCircuitBreakers, retries, clock);
+        return client(properties, restClients, engineCircuitBreakers, retries, clock, meters);
     }
 
     /** The client, outside Spring too (tests build it against a local HTTP server). */
     static EngineClient client(EngineClientProperties properties, RestClient.Builder restClients,
-                               CircuitBreakerRegistry breakers, RetryRegistry retries, Clock clock) {
+                               CircuitBreakerRegistry breakers, RetryRegistry retries, Clock clock,
+                               MeterRegistry meters) {
         EngineClientProperties.Engine engine = properties.engine();
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // the engine speaks plain HTTP/1.1; no h2c upgrade dance
@@ -70,12 +74,20 @@ class EngineClientConfiguration {
                     return cause instanceof EngineClient.InstanceFailure || cause instanceof CallNotPermittedException;
                 })
                 .build());
+        OutcomePolling polling = new OutcomePolling(clock, engine.maxPollSlice(), engine.unavailableBackoff(),
+                RETRIES, meters);
         return new EngineClient(properties.engineUrls(), quick, http, properties.engineToken(),
-                engine.readTimeout(), RETRIES, breakers, retry, engine.retryAfter(), clock);
+                engine.readTimeout(), RETRIES, breakers, retry, engine.retryAfter(), clock, polling);
     }
 
+    /**
+     * Per-instance breakers. They move from open to half-open by themselves once {@code wait-in-open-state} is
+     * over: the client passes over an instance whose breaker is open, so a breaker that waited for a call to
+     * notice its wait was over would stay open while any other instance is up.
+     */
     static CircuitBreakerRegistry circuitBreakers(EngineClientProperties.CircuitBreaker settings) {
         return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .failureRateThreshold(settings.failureRateThreshold())
                 .slidingWindowSize(settings.slidingWindowSize())
                 .minimumNumberOfCalls(settings.minimumNumberOfCalls())

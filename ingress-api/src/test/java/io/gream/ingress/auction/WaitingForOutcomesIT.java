@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static io.gream.ingress.auction.EngineOutcomes.accepted;
@@ -26,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Commands waiting for the engine's decision hold no request thread: with two request threads, three bids wait
  * on the engine at once, and a fourth beyond {@code max-waiting} is written and answered pending at once instead
- * of queueing (the REST path's throughput ceiling and collapse, docs/performance.md).
+ * of queueing (the REST path's throughput ceiling and collapse, docs/performance.md). A bid keeps waiting through
+ * an engine rebalance, with the default long-poll slice and pause.
  */
 @SpringBootTest(classes = IngressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -97,5 +99,20 @@ class WaitingForOutcomesIT extends RunningIngress {
         } finally {
             decided.countDown();
         }
+    }
+
+    @Test
+    void bidWaitsThroughAnEngineRebalanceAndIsAnsweredWithItsOutcome() {
+        String auctionId = "a-" + UUID.randomUUID().toString().substring(0, 8);
+        AtomicInteger asked = new AtomicInteger();
+        engine.onCommand(auctionId, id -> asked.getAndIncrement() < 2 ? Reply.rebalancing(Duration.ofSeconds(1))
+                : Reply.outcome(accepted(auctionId, id, "bob", 1_500)));
+
+        Api.Response bid = api.post("/api/auctions/" + auctionId + "/bids").as("bob")
+                .header("Idempotency-Key", "k1").header("Prefer", "wait=5").json("{\"amount\":1500}").send();
+
+        assertThat(bid.status()).as(bid.toString()).isEqualTo(201);
+        assertThat(engine.requestsFor(auctionId)).extracting(r -> r.query().get("waitMs")).hasSize(3)
+                .first().isEqualTo("2000"); // the default slice of the 5 s wait
     }
 }

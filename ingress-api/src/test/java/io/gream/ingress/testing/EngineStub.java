@@ -33,8 +33,9 @@ import java.util.function.Function;
  *   <li>{@code GET /auctions/{id}/commands/{commandId}?waitMs=}: by default {@code 202 {"status":"PENDING"}};</li>
  *   <li>{@code GET /auctions?status=OPEN&endingBefore=&limit=}: by default an empty list.</li>
  * </ul>
- * A reply can be held until a latch opens, to play an engine that does not answer in time. Every request is
- * recorded, so tests can check what the ingress asked (e.g. {@code waitMs}).
+ * A reply can be held until a latch opens, to play an engine that does not answer in time, or for the request's
+ * {@code waitMs}, to play the engine's long poll that times out undecided. Every request is recorded, so tests can
+ * check what the ingress asked (e.g. {@code waitMs}).
  */
 public final class EngineStub implements AutoCloseable {
 
@@ -111,7 +112,7 @@ public final class EngineStub implements AutoCloseable {
             } else {
                 reply = Reply.json(404, "{\"code\":\"NOT_FOUND\"}");
             }
-            reply.send(exchange);
+            reply.send(exchange, query.get("waitMs"));
         }
     }
 
@@ -140,12 +141,14 @@ public final class EngineStub implements AutoCloseable {
     /**
      * A canned answer.
      *
-     * @param heldUntil when set, the answer is sent only once this latch opens (or after a minute)
+     * @param heldUntil   when set, the answer is sent only once this latch opens (or after a minute)
+     * @param heldForWait the answer is sent only once the request's {@code waitMs} is over
      */
-    public record Reply(int status, String body, Map<String, String> headers, CountDownLatch heldUntil) {
+    public record Reply(int status, String body, Map<String, String> headers, CountDownLatch heldUntil,
+                        boolean heldForWait) {
 
         public static Reply json(int status, String body) {
-            return new Reply(status, body, Map.of(), null);
+            return new Reply(status, body, Map.of(), null, false);
         }
 
         /** The outcome event of a command, serialized exactly as on {@code gream.auction-events}. */
@@ -153,14 +156,20 @@ public final class EngineStub implements AutoCloseable {
             return json(200, GreamJson.mapper().writerFor(AuctionEvent.class).writeValueAsString(event));
         }
 
+        /** Undecided, at once (as the engine answers {@code waitMs=0}). */
         public static Reply pending() {
             return json(202, "{\"status\":\"PENDING\"}");
+        }
+
+        /** Undecided once the request's {@code waitMs} is over: the engine's long poll timing out. */
+        public static Reply pendingAfterTheWait() {
+            return new Reply(202, "{\"status\":\"PENDING\"}", Map.of(), null, true);
         }
 
         public static Reply notFound(String auctionId) {
             return new Reply(404, "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
                     + "\"code\":\"AUCTION_NOT_FOUND\",\"detail\":\"no auction " + auctionId + "\"}",
-                    Map.of("Content-Type", "application/problem+json"), null);
+                    Map.of("Content-Type", "application/problem+json"), null, false);
         }
 
         /** The engine's answer while it rebalances. */
@@ -168,20 +177,24 @@ public final class EngineStub implements AutoCloseable {
             return new Reply(503, "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
                     + "\"code\":\"REBALANCING\"}",
                     Map.of("Content-Type", "application/problem+json",
-                            "Retry-After", String.valueOf(retryAfter.toSeconds())), null);
+                            "Retry-After", String.valueOf(retryAfter.toSeconds())), null, false);
         }
 
         public Reply heldUntil(CountDownLatch latch) {
-            return new Reply(status, body, headers, latch);
+            return new Reply(status, body, headers, latch, heldForWait);
         }
 
-        void send(HttpExchange exchange) throws IOException {
-            if (heldUntil != null) {
-                try {
+        void send(HttpExchange exchange, String waitMs) throws IOException {
+            try {
+                if (heldUntil != null) {
                     heldUntil.await(1, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 }
+                if (heldForWait && waitMs != null) {
+                    // a latch nobody opens: the engine's waiter timing out
+                    new CountDownLatch(1).await(Long.parseLong(waitMs), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -13,12 +13,15 @@ import java.util.UUID;
  * them. Tests stay independent by using fresh auction and user ids.
  *
  * <p>Circuit breakers never open here (tests that make the stand-in fail would otherwise affect others); breaker
- * behaviour is tested on the engine client alone.
+ * behaviour is tested on the engine client alone. One long poll carries a command's whole wait here (a slice of
+ * 10 s, the most a wait can be), so tests see the wait a request chose as the {@code waitMs} the engine is asked;
+ * slicing is tested on the engine client alone and with the default settings in {@code WaitingForOutcomesIT}.
  */
 @SpringBootTest(classes = IngressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "gream.ingress.engine.read-timeout=1s",
                 "gream.ingress.engine.retry-backoff=10ms",
+                "gream.ingress.engine.max-poll-slice=10s",
                 "gream.ingress.engine.circuit-breaker.minimum-number-of-calls=100000",
                 "gream.ingress.engine.circuit-breaker.sliding-window-size=100000",
                 "gream.ingress.rate-limit.requests-per-period=100000"
