@@ -128,7 +128,7 @@ final class DrillLoad {
         endsAt = new long[n];
         bidsSent = new AtomicLongArray(n);
         long span = settings.duration().toMillis();
-        var pool = Executors.newFixedThreadPool(8);
+        var pool = Executors.newFixedThreadPool(32);
         List<java.util.concurrent.Future<?>> opened = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int index = i;
@@ -188,9 +188,18 @@ final class DrillLoad {
     /** Bids (and, on another thread, queries) from {@code start} for the configured duration; returns when all
      * answers are in (or 15 s after the last request). */
     void run(Instant start) throws InterruptedException {
-        long startMicros = PerfClock.nowMicros() + (start.toEpochMilli() - System.currentTimeMillis()) * 1000;
+        // If opening the auctions overran the planned start, the bids planned for the time already gone are not sent:
+        // an open loop would send them all at once, a burst no user makes, right before the first fault.
+        long overrunMillis = Math.max(0, System.currentTimeMillis() - start.toEpochMilli());
+        Duration duration = settings.duration().minusMillis(overrunMillis);
+        if (overrunMillis > 0) {
+            System.out.printf("[load] opening the auctions overran the planned start by %.1f s; bidding runs %d s%n",
+                    overrunMillis / 1000.0, duration.toSeconds());
+        }
+        long startMicros = PerfClock.nowMicros() + Math.max(0, start.toEpochMilli() - System.currentTimeMillis())
+                * 1000;
         Thread reader = new Thread(() -> OpenLoop.run(settings.queriesPerSecond(), startMicros,
-                settings.duration(), (i, meant) -> query(i)), "drill-queries");
+                duration, (i, meant) -> query(i)), "drill-queries");
         reader.start();
         AtomicLong sent = new AtomicLong();
         Thread progress = new Thread(() -> {
@@ -204,7 +213,7 @@ final class DrillLoad {
         }, "drill-progress");
         progress.setDaemon(true);
         progress.start();
-        OpenLoop.run(settings.bidsPerSecond(), startMicros, settings.duration(), (i, meant) -> {
+        OpenLoop.run(settings.bidsPerSecond(), startMicros, duration, (i, meant) -> {
             sent.incrementAndGet();
             bid(i);
         });

@@ -16,8 +16,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The faults of issue 9, injected on a schedule from the start of the bidding:
  * <ol>
- *   <li>{@code kill -9} of a bid-engine every {@code killEvery} ({@code engineKills} cycles, a different ready
- *       instance each time, never the last one ready), each restarted after {@code restartPause};</li>
+ *   <li>{@code kill -9} of a bid-engine every {@code killEvery}, or as soon as the previous victim is ready again
+ *       when its restart takes longer ({@code engineKills} cycles, the next instance each time, so one engine is down
+ *       at a time), each restarted after {@code restartPause};</li>
  *   <li>{@code kill -9}, twice, of the broker leading partition 0 of {@code gream.auction-commands} (found with the
  *       Admin client at the time, once all replicas are in sync again), restarted after 5 s;</li>
  *   <li>{@code SIGSTOP} of a bid-engine for twice its consumer session timeout (2 x 6 s), then {@code SIGCONT};</li>
@@ -65,7 +66,9 @@ final class FaultSchedule {
         int next = 0;
         for (int cycle = 0; cycle < settings.engineKills(); cycle++) {
             waitUntil(startMillis + at);
-            awaitReadyEngines(engines, 2, Duration.ofSeconds(120));
+            // One engine down at a time: the next kill waits for the last victim to be back (the issue's targets are
+            // per single kill; on two cores a restart takes longer than the 10 s spacing).
+            awaitReadyEngines(engines, engines.size(), Duration.ofSeconds(180));
             ClusterLayout.Node victim = null;
             for (int tried = 0; tried < engines.size() && victim == null; tried++) {
                 ClusterLayout.Node candidate = engines.get(next++ % engines.size());
@@ -131,8 +134,8 @@ final class FaultSchedule {
     }
 
     /**
-     * Never kills the last engine standing: waits (recording how long) until at least {@code count} are ready, as
-     * an operator would before the next planned kill. On a loaded machine an engine can take a minute to restart.
+     * Waits (recording how long) until at least {@code count} engines are ready, as an operator would before the
+     * next planned kill. On a loaded machine an engine can take a minute to restart.
      */
     private void awaitReadyEngines(List<ClusterLayout.Node> engines, int count, Duration timeout) {
         long began = System.currentTimeMillis();
