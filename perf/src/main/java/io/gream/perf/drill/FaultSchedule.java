@@ -16,16 +16,18 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The faults of issue 9, injected on a schedule from the start of the bidding:
  * <ol>
- *   <li>{@code kill -9} of a bid-engine every {@code killEvery}, or as soon as the previous victim is ready again
- *       when its restart takes longer ({@code engineKills} cycles, the next instance each time, so one engine is down
- *       at a time), each restarted after {@code restartPause};</li>
+ *   <li>{@code kill -9} of a bid-engine every {@code killEvery} ({@code engineKills} cycles, the next instance
+ *       each time), each restarted after {@code restartPause};</li>
  *   <li>{@code kill -9}, twice, of the broker leading partition 0 of {@code gream.auction-commands} (found with the
  *       Admin client at the time, once all replicas are in sync again), restarted after 5 s;</li>
  *   <li>{@code SIGSTOP} of a bid-engine for twice its consumer session timeout (2 x 6 s), then {@code SIGCONT};</li>
  *   <li>{@code kill -9} of a settlement-worker as soon as a settlement is pending (a charge in flight), restarted
  *       after {@code restartPause}.</li>
  * </ol>
- * Restarts run on their own threads, so a slow start never delays the next fault. Every signal is recorded with
+ * One fault at a time: each waits for its planned time and for the previous fault to have healed (every engine
+ * ready, every broker back and in sync), since the targets are per single fault and on two cores a restart takes
+ * longer than the 10 s spacing; the spacing after a slow recovery is kept from the moment it healed. Restarts run on
+ * their own threads. Every signal is recorded with
  * its wall-clock time for the resume-time figures.
  */
 final class FaultSchedule {
@@ -61,14 +63,11 @@ final class FaultSchedule {
 
     /** Runs the whole schedule from {@code startMillis}; returns when every restarted process is ready again. */
     void run(long startMillis) throws InterruptedException {
-        long at = settings.killEvery().toMillis();
         List<ClusterLayout.Node> engines = layout.nodes(ClusterLayout.Kind.ENGINE);
+        long at = settings.killEvery().toMillis();
         int next = 0;
         for (int cycle = 0; cycle < settings.engineKills(); cycle++) {
-            waitUntil(startMillis + at);
-            // One engine down at a time: the next kill waits for the last victim to be back (the issue's targets are
-            // per single kill; on two cores a restart takes longer than the 10 s spacing).
-            awaitReadyEngines(engines, engines.size(), Duration.ofSeconds(180));
+            at = settleUntil(startMillis, at);
             ClusterLayout.Node victim = null;
             for (int tried = 0; tried < engines.size() && victim == null; tried++) {
                 ClusterLayout.Node candidate = engines.get(next++ % engines.size());
@@ -85,15 +84,12 @@ final class FaultSchedule {
         }
         at += 5_000;
         for (int kill = 0; kill < 2; kill++) {
-            at += kill == 0 ? 10_000 : 25_000;
-            waitUntil(startMillis + at);
-            awaitFullIsr(Duration.ofSeconds(90));
+            at = settleUntil(startMillis, at + (kill == 0 ? 10_000 : 25_000));
             String leader = leaderOfCommandPartitionZero();
             layout.node(leader).ifPresentOrElse(node -> killAndRestart(node, Duration.ofSeconds(5)),
                     () -> say("no leader found for gream.auction-commands-0"));
         }
-        at += 25_000;
-        waitUntil(startMillis + at);
+        at = settleUntil(startMillis, at + 25_000);
         ClusterLayout.Node paused = engines.stream().filter(processes::isAlive).filter(processes::ready).findFirst()
                 .orElse(engines.get(0));
         record("SIGSTOP", paused);
@@ -101,8 +97,7 @@ final class FaultSchedule {
         LockSupport.parkNanos(SESSION_TIMEOUT.multipliedBy(2).toNanos());
         processes.resume(paused);
         record("SIGCONT", paused);
-        at += 20_000;
-        waitUntil(startMillis + at);
+        settleUntil(startMillis, at + 20_000);
         ClusterLayout.Node worker = settlingWorker(awaitSettlementInFlight(Duration.ofSeconds(20)));
         if (processes.isAlive(worker)) {
             killAndRestart(worker, settings.restartPause());
@@ -110,6 +105,18 @@ final class FaultSchedule {
         for (Thread restart : new ArrayList<>(restarts)) {
             restart.join();
         }
+    }
+
+    /**
+     * One fault at a time: waits until the planned time {@code at} (from the start), then until the previous fault
+     * has healed (every engine ready, every broker back and in sync), and returns when that was, so the rest of the
+     * schedule keeps its spacing after a slow recovery instead of piling faults up.
+     */
+    private long settleUntil(long startMillis, long at) {
+        waitUntil(startMillis + at);
+        awaitReadyEngines(layout.nodes(ClusterLayout.Kind.ENGINE), ClusterLayout.ENGINES, Duration.ofSeconds(180));
+        awaitFullIsr(Duration.ofSeconds(90));
+        return Math.max(at, System.currentTimeMillis() - startMillis);
     }
 
     private void killAndRestart(ClusterLayout.Node node, Duration pause) {
