@@ -195,15 +195,13 @@ record ClusterLayout(Path dir, int basePort, List<String> engineArgs) {
     }
 
     /**
-     * A Spring service: from its extracted jar with its startup archive when {@link StartupArchives} has made them,
-     * and with the C1 compiler alone, which on two shared cores halves the CPU of every restart for code that is
-     * fast enough at drill rates.
+     * A Spring service: from its extracted jar with its startup archive when {@link StartupArchives} has made them.
+     * (The C1 compiler alone would halve a restart's CPU again, but at 100 bids/s the engines then spent most of
+     * both cores answering long polls.)
      */
     private List<String> service(Path jar, String heap, List<String> args) {
         StartupArchives archives = archives();
-        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
-        options.addAll(archives.options(jar));
-        return java(archives.jar(jar), heap, options, args);
+        return java(archives.jar(jar), heap, archives.options(jar), args);
     }
 
     private static List<String> java(Path jar, String heap, List<String> args) {

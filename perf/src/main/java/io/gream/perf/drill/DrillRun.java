@@ -71,8 +71,9 @@ final class DrillRun implements Callable<Integer> {
                 Duration.ofSeconds(killEverySeconds), Duration.ofSeconds(restartPauseSeconds));
         DrillLoad.Settings load = new DrillLoad.Settings(auctions, bids, Duration.ofSeconds(durationSeconds),
                 queriesPerSecond);
-        say("%d bids over %d auctions in %d s (%.0f bids/s), faults over the first %d s; run dir %s".formatted(bids,
-                auctions, durationSeconds, load.bidsPerSecond(), faultSettings.length().toSeconds(), run));
+        say(("%d bids over %d auctions in %d s (%.0f bids/s), faults planned over the first %d s (each one after the "
+                + "previous one healed); run dir %s").formatted(bids, auctions, durationSeconds, load.bidsPerSecond(),
+                faultSettings.length().toSeconds(), run));
         if (faultSettings.length().toSeconds() > durationSeconds) {
             say("note: the fault schedule outlasts the load; the last faults hit an idle cluster");
         }

@@ -15,12 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Makes the drill's restarts cheap: on two shared cores, a killed service restarting every 10 s is most of the CPU
- * the survivors need to take its work over. A Spring Boot service starts with about a third of the CPU when it runs
- * from its extracted jar (Spring Boot's {@code -Djarmode=tools extract}) with a class data sharing archive recorded
- * by one training start ({@code -XX:ArchiveClassesAtExit} with {@code -Dspring.context.exit=onRefresh}); measured on
- * the bid-engine, 12-15 s of CPU to a started application by default, 7.5 s with the C1 compiler alone, 4.4 s with
- * the archive too (docs/reliability.md).
+ * Makes the drill's restarts cheaper: on two shared cores, a killed service restarting every few seconds takes the
+ * CPU the survivors need to take its work over. A Spring Boot service starts with less CPU when it runs from its
+ * extracted jar (Spring Boot's {@code -Djarmode=tools extract}) with a class data sharing archive recorded by one
+ * training start ({@code -XX:ArchiveClassesAtExit} with {@code -Dspring.context.exit=onRefresh}); measured on the
+ * bid-engine, CPU time to a started application: 12-15 s by default, 8.8 s with the archive (docs/reliability.md).
  *
  * <p>Per module, under {@code <cluster dir>/jvm/<module>/}: the extracted jar and {@code app.jsa}. Both are made
  * again when the module's jar is newer than the extracted copy. A failed training start leaves no archive, and the
