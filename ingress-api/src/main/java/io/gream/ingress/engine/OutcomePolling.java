@@ -23,12 +23,14 @@ import java.util.concurrent.TimeUnit;
  *   that loses the partition never completes there and sat out the whole wait. Each slice asks for at most
  *   {@code maxSlice}, so the next slice re-locates the partition;</li>
  *   <li>an engine {@code 503} (rebalancing) or no reachable instance ended the wait at once, while the engine
- *   usually decides within seconds after the rebalance. These are asked again after {@code unavailableBackoff},
- *   for as long as the caller's wait lasts.</li>
+ *   usually decides within seconds after the rebalance. These are asked again after a pause, for as long as the
+ *   caller's wait lasts. The pause starts at {@code unavailableBackoff} and doubles with each pause in a row, up to
+ *   {@link #MAX_PAUSE}: with hundreds of bids waiting through a rebalance, a fixed 250 ms made them ask the engines
+ *   tens of times each, a storm that kept the engines too busy to finish rebalancing.</li>
  * </ul>
  * A slice that ends pending is followed by the next one at once; if the engine answered pending before the asked
  * wait was up (it did not hold the poll, e.g. a {@code 404} for an auction it has not seen yet), after
- * {@code unavailableBackoff} too, so a quick answer cannot turn into a busy loop against the engine. When the
+ * a pause too, so a quick answer cannot turn into a busy loop against the engine. When the
  * deadline passes, the outcome is {@link CommandStatus.Pending} whatever the last answer was: the caller's command is
  * written and will be decided; it is only not readable now. No pause lasts past the deadline.
  *
@@ -40,6 +42,9 @@ final class OutcomePolling {
 
     /** Less than this left of the caller's wait is none: not enough to ask the engine anything. */
     private static final Duration NOTHING_LEFT = Duration.ofMillis(1);
+
+    /** The longest pause between two slices. */
+    static final Duration MAX_PAUSE = Duration.ofSeconds(2);
 
     /** One long poll for the command's outcome, asking the engine to wait at most {@code ask}. */
     @FunctionalInterface
@@ -122,6 +127,9 @@ final class OutcomePolling {
 
     private void answered(Waiter waiter, SliceAnswer answer) {
         waiter.lastUnavailable = null;
+        if (!answer.cutShort()) {
+            waiter.pausesInARow = 0;
+        }
         if (answer.status() instanceof CommandStatus.Decided) {
             waiter.result.complete(answer.status());
         } else if (answer.cutShort()) {
@@ -152,7 +160,10 @@ final class OutcomePolling {
         ask(waiter, min(left, maxSlice));
     }
 
-    /** The next slice after {@code unavailableBackoff}, or at the deadline with what is left if that is sooner. */
+    /**
+     * The next slice after a pause ({@code unavailableBackoff}, doubled for each pause in a row, at most
+     * {@link #MAX_PAUSE}), or at the deadline with what is left if that is sooner.
+     */
     private void afterPause(Waiter waiter, Counter reason) {
         Duration left = Duration.between(clock.instant(), waiter.deadline);
         if (left.compareTo(NOTHING_LEFT) < 0) {
@@ -165,7 +176,7 @@ final class OutcomePolling {
             } catch (RuntimeException e) {
                 waiter.result.completeExceptionally(e);
             }
-        }, min(left, unavailableBackoff).toMillis(), TimeUnit.MILLISECONDS);
+        }, min(left, pause(waiter.pausesInARow++)).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void giveUp(Waiter waiter) {
@@ -174,6 +185,10 @@ final class OutcomePolling {
                     waiter.lastUnavailable);
         }
         waiter.result.complete(new CommandStatus.Pending());
+    }
+
+    private Duration pause(int before) {
+        return min(unavailableBackoff.multipliedBy(1L << Math.min(before, 16)), MAX_PAUSE);
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -197,6 +212,8 @@ final class OutcomePolling {
         final CompletableFuture<CommandStatus> result;
         /** Why the engine could not answer the last time it could not, for the log; slices run one at a time. */
         volatile String lastUnavailable;
+        /** Pauses since the last slice the engine held for its whole wait; doubles the next pause. */
+        volatile int pausesInARow;
 
         Waiter(String command, Slice slice, Instant deadline, CompletableFuture<CommandStatus> result) {
             this.command = command;

@@ -220,6 +220,19 @@ class EngineClientTest {
     }
 
     @Test
+    void pausesDoubleWhileTheEngineStaysUnavailableSoWaitingBidsDoNotFloodIt() {
+        engine.onCommand("a-1", id -> Reply.rebalancing(Duration.ofSeconds(1)));
+        EngineClient client = client(List.of(engine.url()), PATIENT, Clock.systemUTC(),
+                Duration.ofSeconds(2), Duration.ofMillis(100));
+
+        CommandStatus status = client.commandStatus("a-1", "c-1", Duration.ofSeconds(2));
+
+        assertThat(status).isInstanceOf(CommandStatus.Pending.class);
+        // pauses of 100, 200, 400, 800 ms and the rest of the wait: 5 or 6 asks; a fixed 100 ms pause made about 20
+        assertThat(engine.requestsFor("a-1")).hasSizeBetween(4, 7);
+    }
+
+    @Test
     void pendingAnsweredWithoutWaitingIsAskedAgainAfterAPauseNotInABusyLoop() {
         engine.onCommand("a-1", id -> Reply.pending()); // e.g. a 404 for an auction the engine has not seen yet
         EngineClient client = client(List.of(engine.url()), PATIENT, Clock.systemUTC(),
