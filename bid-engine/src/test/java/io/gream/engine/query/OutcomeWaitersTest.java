@@ -1,0 +1,103 @@
+package io.gream.engine.query;
+
+import io.gream.contracts.BidAccepted;
+import io.gream.contracts.CommandOutcome;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutcomeWaitersTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    private static final CommandOutcome ACCEPTED =
+            new BidAccepted("a-1:2", "a-1", 2, T0, "c-1", "bob", 1_500, null, null, 1, 1_600);
+    private static final Duration SHORT = Duration.ofMillis(20);
+
+    private final MovableClock clock = new MovableClock(T0);
+    private final OutcomeWaiters waiters = new OutcomeWaiters(clock, Duration.ofSeconds(10));
+    private final AtomicInteger storeReads = new AtomicInteger();
+
+    @Test
+    void anOutcomeDecidedHereBeforeThePollIsAnsweredFromMemoryWithoutReadingTheStore() throws Exception {
+        waiters.decided(ACCEPTED);
+
+        Optional<CommandOutcome> outcome = waiters.await("a-1", "c-1", Duration.ofSeconds(5), store(null))
+                .get(1, TimeUnit.SECONDS);
+
+        assertThat(outcome).contains(ACCEPTED);
+        assertThat(storeReads).hasValue(0);
+    }
+
+    @Test
+    void anUndecidedCommandsStoreIsReadOncePerRecheckTimeHoweverOftenItIsPolled() throws Exception {
+        for (int poll = 0; poll < 4; poll++) {
+            assertThat(waiters.await("a-1", "c-1", SHORT, store(null)).get(1, TimeUnit.SECONDS)).isEmpty();
+            clock.advance(Duration.ofSeconds(2));
+        }
+        assertThat(storeReads).as("polls at 0, 2, 4 and 6 s").hasValue(1);
+
+        clock.advance(Duration.ofSeconds(3));
+        waiters.await("a-1", "c-1", SHORT, store(null)).get(1, TimeUnit.SECONDS);
+        assertThat(storeReads).as("a poll 11 s after the first read").hasValue(2);
+    }
+
+    @Test
+    void anOutcomeInTheStoreIsFoundOnTheFirstPoll() throws Exception {
+        assertThat(waiters.await("a-1", "c-1", Duration.ofSeconds(5), store(ACCEPTED)).get(1, TimeUnit.SECONDS))
+                .contains(ACCEPTED);
+    }
+
+    @Test
+    void aDecisionWhileAPollWaitsCompletesItAtOnce() throws Exception {
+        var poll = waiters.await("a-1", "c-1", Duration.ofSeconds(30), store(null));
+        assertThat(poll).isNotDone();
+
+        waiters.decided(ACCEPTED);
+
+        assertThat(poll.get(1, TimeUnit.SECONDS)).contains(ACCEPTED);
+    }
+
+    private Supplier<Optional<CommandOutcome>> store(CommandOutcome holds) {
+        return () -> {
+            storeReads.incrementAndGet();
+            return Optional.ofNullable(holds);
+        };
+    }
+
+    private static final class MovableClock extends Clock {
+
+        private Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
