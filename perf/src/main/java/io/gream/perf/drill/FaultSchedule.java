@@ -27,8 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * One fault at a time: each waits for its planned time and for the previous fault to have healed (every engine
  * ready, every broker back and in sync), since the targets are per single fault and on two cores a restart takes
  * longer than the 10 s spacing; the spacing after a slow recovery is kept from the moment it healed. Restarts run on
- * their own threads. Every signal is recorded with
- * its wall-clock time for the resume-time figures.
+ * their own threads. Every signal is recorded with its wall-clock time for the resume-time figures.
  */
 final class FaultSchedule {
 
@@ -63,8 +62,8 @@ final class FaultSchedule {
 
     /** Runs the whole schedule from {@code startMillis}; returns when every restarted process is ready again. */
     void run(long startMillis) throws InterruptedException {
-        List<ClusterLayout.Node> engines = layout.nodes(ClusterLayout.Kind.ENGINE);
         long at = settings.killEvery().toMillis();
+        List<ClusterLayout.Node> engines = layout.nodes(ClusterLayout.Kind.ENGINE);
         int next = 0;
         for (int cycle = 0; cycle < settings.engineKills(); cycle++) {
             at = settleUntil(startMillis, at);
