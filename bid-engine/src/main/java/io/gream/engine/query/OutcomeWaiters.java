@@ -78,15 +78,28 @@ final class OutcomeWaiters implements EngineObserver {
         Optional<CommandOutcome> known = remembered(key);
         if (known.isPresent()) {
             future.complete(known.get());
-        } else if (checkStoreNow(key)) {
-            stored.get().ifPresent(future::complete);
+        } else if (!storeReadRecently(key)) {
+            Optional<CommandOutcome> inStore;
+            try {
+                inStore = stored.get();
+            } catch (RuntimeException e) {
+                // not readable here now (e.g. restoring): no waiter left behind, and the next poll reads again
+                forget(key, future);
+                throw e;
+            }
+            noteStoreRead(key);
+            inStore.ifPresent(future::complete);
         }
         return future.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((outcome, error) -> waiting.computeIfPresent(key, (k, futures) -> {
-                    futures.remove(future);
-                    return futures.isEmpty() ? null : futures;
-                }))
+                .whenComplete((outcome, error) -> forget(key, future))
                 .thenApply(Optional::ofNullable);
+    }
+
+    private void forget(String key, CompletableFuture<CommandOutcome> future) {
+        waiting.computeIfPresent(key, (k, futures) -> {
+            futures.remove(future);
+            return futures.isEmpty() ? null : futures;
+        });
     }
 
     private Optional<CommandOutcome> remembered(String key) {
@@ -95,8 +108,8 @@ final class OutcomeWaiters implements EngineObserver {
         }
     }
 
-    /** True, and noted, unless this command's store was checked less than {@code recheckAfter} ago. */
-    private boolean checkStoreNow(String key) {
+    /** Whether this command's store was read less than {@code recheckAfter} ago (forgetting older reads). */
+    private boolean storeReadRecently(String key) {
         long now = clock.millis();
         synchronized (checked) {
             Iterator<Map.Entry<String, Long>> oldest = checked.entrySet().iterator();
@@ -107,11 +120,14 @@ final class OutcomeWaiters implements EngineObserver {
                 }
                 oldest.remove();
             }
-            if (checked.containsKey(key)) {
-                return false;
-            }
-            checked.put(key, now);
-            return true;
+            return checked.containsKey(key);
+        }
+    }
+
+    /** Only a read that succeeded counts: a store that could not be read must be read on the next poll. */
+    private void noteStoreRead(String key) {
+        synchronized (checked) {
+            checked.put(key, clock.millis());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OutcomeWaitersTest {
 
@@ -48,6 +49,21 @@ class OutcomeWaitersTest {
         clock.advance(Duration.ofSeconds(3));
         waiters.await("a-1", "c-1", SHORT, store(null)).get(1, TimeUnit.SECONDS);
         assertThat(storeReads).as("a poll 11 s after the first read").hasValue(2);
+    }
+
+    @Test
+    void aStoreThatCouldNotBeReadIsReadAgainOnTheNextPollAndLeavesNoWaiterBehind() throws Exception {
+        Supplier<Optional<CommandOutcome>> restoring = () -> {
+            storeReads.incrementAndGet();
+            throw new EngineUnavailableException("partition 0 is not readable here now");
+        };
+        assertThatThrownBy(() -> waiters.await("a-1", "c-1", Duration.ofSeconds(30), restoring))
+                .isInstanceOf(EngineUnavailableException.class);
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(waiters.await("a-1", "c-1", Duration.ofSeconds(5), store(ACCEPTED)).get(1, TimeUnit.SECONDS))
+                .as("the outcome the previous owner decided, now in this instance's store").contains(ACCEPTED);
+        assertThat(storeReads).hasValue(2);
     }
 
     @Test
