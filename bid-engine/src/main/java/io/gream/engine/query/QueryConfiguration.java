@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Clock;
 import java.time.Duration;
 
 /** The query API's parts: where auctions live, how to ask another instance, and who waits for outcomes. */
@@ -16,7 +15,7 @@ class QueryConfiguration {
 
     @Bean
     OutcomeWaiters outcomeWaiters() {
-        return new OutcomeWaiters(Clock.systemUTC(), Duration.ofSeconds(10));
+        return new OutcomeWaiters();
     }
 
     @Bean
