@@ -5,7 +5,6 @@ import io.gream.ingress.command.CommandProperties;
 import io.gream.ingress.command.CommandPublisher;
 import io.gream.ingress.engine.CommandStatus;
 import io.gream.ingress.engine.EngineClient;
-import io.gream.ingress.engine.EngineUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -75,21 +73,7 @@ class CommandDispatcher {
             return CompletableFuture.completedFuture(new CommandStatus.Pending());
         }
         return engine.commandStatusAsync(command.auctionId(), command.commandId(), wait)
-                .exceptionally(error -> pendingIfUnavailable(command, error))
                 .whenComplete((status, error) -> waiting.release());
-    }
-
-    /**
-     * The engine client already answers pending when the wait ends without a readable outcome; this keeps the
-     * written-command contract should an unavailability ever surface as an error.
-     */
-    private static CommandStatus pendingIfUnavailable(AuctionCommand command, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof EngineUnavailableException e) {
-            log.warn("Command {} written, outcome not readable now: {}", command.commandId(), e.getMessage());
-            return new CommandStatus.Pending();
-        }
-        throw error instanceof CompletionException completion ? completion : new CompletionException(cause);
     }
 
     private void count(String kind, String result) {

@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 /**
  * Starts and stops the whole drill cluster: three Kafka nodes, then the Gream topics (replication factor 3,
@@ -160,13 +158,7 @@ final class Cluster {
 
     private void deleteData() throws IOException {
         for (Path path : List.of(layout.dir().resolve("data"), layout.pids(), layout.logs())) {
-            if (Files.exists(path)) {
-                try (Stream<Path> files = Files.walk(path)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(file);
-                    }
-                }
-            }
+            StartupArchives.deleteTree(path);
         }
     }
 

@@ -62,7 +62,7 @@ final class StartupArchives {
     /** Extracts the module's jar (after this, {@link #jar} names the extracted copy). */
     void extract(Path moduleJar, Path log) throws IOException, InterruptedException {
         Path dir = extractedJar(moduleJar).getParent();
-        delete(dir);
+        deleteTree(dir);
         Files.createDirectories(dir);
         run(List.of(java(), "-Djarmode=tools", "-jar", moduleJar.toString(), "extract", "--destination",
                 dir.toString()), log);
@@ -109,7 +109,8 @@ final class StartupArchives {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static void delete(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything under it, if it exists. */
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
