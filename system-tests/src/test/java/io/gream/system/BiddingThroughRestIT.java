@@ -107,7 +107,10 @@ class BiddingThroughRestIT {
         // The ingress spreads reads over both engines; each auction lives on one of them.
         for (int round = 0; round < 2; round++) {
             for (String auctionId : auctions) {
-                JsonNode auction = JSON.readTree(get("/api/auctions/" + auctionId).body());
+                // Just after a failover a read may still be 503 + Retry-After (the contract); the client retries.
+            HttpResponse<String> read = await().atMost(TIMEOUT).until(
+                    () -> get("/api/auctions/" + auctionId), response -> response.statusCode() == 200);
+            JsonNode auction = JSON.readTree(read.body());
                 assertThat(auction.path("currentPrice").asLong()).isEqualTo(1_000);
                 assertThat(auction.path("leaderId").asString()).isEqualTo("bob");
                 assertThat(auction.path("bidCount").asLong()).isEqualTo(1);
@@ -132,7 +135,10 @@ class BiddingThroughRestIT {
             HttpResponse<String> outbid = await().atMost(TIMEOUT).until(
                     () -> bid(auctionId, "carol", "bid-2", 2_000), response -> response.statusCode() == 201);
             assertThat(JSON.readTree(outbid.body()).path("previousLeaderId").asString()).isEqualTo("bob");
-            JsonNode auction = JSON.readTree(get("/api/auctions/" + auctionId).body());
+            // Just after a failover a read may still be 503 + Retry-After (the contract); the client retries.
+            HttpResponse<String> read = await().atMost(TIMEOUT).until(
+                    () -> get("/api/auctions/" + auctionId), response -> response.statusCode() == 200);
+            JsonNode auction = JSON.readTree(read.body());
             assertThat(auction.path("leaderId").asString()).isEqualTo("carol");
             assertThat(auction.path("bidCount").asLong()).isEqualTo(2);
         }
