@@ -1,11 +1,15 @@
 package io.gream.perf.drill;
 
+import io.gream.contracts.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +24,9 @@ import java.util.concurrent.locks.LockSupport;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Load through the REST API while faults are injected, then verify every invariant.")
 final class DrillRun implements Callable<Integer> {
+
+    /** The settlement-worker's consumer group ({@code gream.settlement.group-id} in its settings). */
+    private static final String SETTLEMENT_GROUP = "gream-settlement-worker";
 
     @Mixin
     DrillCommand.ClusterOptions cluster = new DrillCommand.ClusterOptions();
@@ -50,6 +57,10 @@ final class DrillRun implements Callable<Integer> {
             description = "Seconds a killed engine or worker stays down (default: ${DEFAULT-VALUE}).")
     int restartPauseSeconds;
 
+    @Option(names = "--no-faults", description = "The control run: the same load with no fault injected, to tell "
+            + "what the faults cost from what the machine costs.")
+    boolean noFaults;
+
     @Option(names = "--existing-cluster", description = "Use the running cluster instead of starting a fresh one.")
     boolean existingCluster;
 
@@ -67,48 +78,70 @@ final class DrillRun implements Callable<Integer> {
         String tag = Long.toString(System.currentTimeMillis() / 1000, 36);
         Path run = runDir != null ? runDir : Path.of("perf/target/drill-runs/" + tag);
         Files.createDirectories(run);
-        FaultSchedule.Settings faultSettings = new FaultSchedule.Settings(engineKills,
+        FaultSchedule.Settings faultSettings = new FaultSchedule.Settings(noFaults ? 0 : engineKills,
                 Duration.ofSeconds(killEverySeconds), Duration.ofSeconds(restartPauseSeconds));
         DrillLoad.Settings load = new DrillLoad.Settings(auctions, bids, Duration.ofSeconds(durationSeconds),
                 queriesPerSecond);
         say(("%d bids over %d auctions in %d s (%.0f bids/s), faults planned over the first %d s (each one after the "
                 + "previous one healed); run dir %s").formatted(bids, auctions, durationSeconds, load.bidsPerSecond(),
                 faultSettings.length().toSeconds(), run));
-        if (faultSettings.length().toSeconds() > durationSeconds) {
+        if (noFaults) {
+            say("control run: no faults");
+        } else if (faultSettings.length().toSeconds() > durationSeconds) {
             say("note: the fault schedule outlasts the load; the last faults hit an idle cluster");
         }
         try {
             if (!existingCluster) {
                 stack.up();
             }
-            DrillLoad loadGenerator = new DrillLoad(layout.ingressUrls(), load, tag);
-            loadGenerator.issueTokens();
-            Instant biddingStart = Instant.now().plusSeconds(10 + auctions / 20);
-            loadGenerator.openAuctions(biddingStart);
-            say("auctions open; bidding starts at " + biddingStart);
-            FaultSchedule faults = new FaultSchedule(layout, stack, faultSettings);
-            Thread injector = new Thread(() -> {
-                try {
-                    faults.run(biddingStart.toEpochMilli());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "drill-faults");
-            injector.start();
-            loadGenerator.run(biddingStart);
-            say("load done; " + loadGenerator.shed() + " requests shed by the client (over 4000 in flight)");
-            injector.join();
-            AnswerLog.writeAnswers(run.resolve("bids.csv"), loadGenerator.bids().answers());
-            AnswerLog.writeAnswers(run.resolve("queries.csv"), loadGenerator.queries().answers());
-            AnswerLog.writeFaults(run.resolve("faults.csv"), faults.faults());
-            awaitQuiet(layout, loadGenerator.lastDeadline());
+            try (CpuSampler cpu = new CpuSampler(layout.all(), stack.processes(), run.resolve("cpu.csv"))
+                    .every(Duration.ofSeconds(5))) {
+                DrillLoad loadGenerator = new DrillLoad(layout.ingressUrls(), load, tag);
+                loadGenerator.issueTokens();
+                Instant biddingStart = Instant.now().plusSeconds(10 + auctions / 20);
+                loadGenerator.openAuctions(biddingStart);
+                say("auctions open; bidding starts at " + biddingStart);
+                FaultSchedule faults = new FaultSchedule(layout, stack, faultSettings);
+                Thread injector = new Thread(() -> {
+                    try {
+                        if (!noFaults) {
+                            faults.run(biddingStart.toEpochMilli());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "drill-faults");
+                injector.start();
+                loadGenerator.run(biddingStart);
+                say("load done; " + loadGenerator.shed() + " requests shed by the client (over 4000 in flight)");
+                injector.join();
+                AnswerLog.writeAnswers(run.resolve("bids.csv"), loadGenerator.bids().answers());
+                AnswerLog.writeAnswers(run.resolve("queries.csv"), loadGenerator.queries().answers());
+                AnswerLog.writeFaults(run.resolve("faults.csv"), faults.faults());
+                awaitQuiet(layout, loadGenerator.lastDeadline());
+            }
             DrillResult result = verify(layout, run);
             return result.passed() ? 0 : 1;
         } finally {
             if (!keepCluster) {
                 stack.down();
             }
+            keepLogs(layout.logs(), run.resolve("logs"));
         }
+    }
+
+    /** Copies the processes' logs into the run directory: the next {@code cluster-up} wipes the cluster's. */
+    private static void keepLogs(Path logs, Path into) throws IOException {
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        Files.createDirectories(into);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(logs, "*.log")) {
+            for (Path log : files) {
+                Files.copy(log, into.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        say("logs copied to " + into);
     }
 
     /** Reads back, checks, prints PASS/FAIL per invariant and writes {@code report.md}. */
@@ -123,14 +156,23 @@ final class DrillRun implements Callable<Integer> {
         return result;
     }
 
-    /** Waits past the last deadline, then until settlements stop changing with none pending (at most 3 minutes). */
+    /**
+     * Waits past the last deadline, then until the engines have decided the command log (ticks aside) and the
+     * settlement workers have consumed every auction event, then until settlements stop changing with none pending.
+     */
     private static void awaitQuiet(ClusterLayout layout, long lastDeadline) {
         long wait = lastDeadline + 5_000 - System.currentTimeMillis();
         if (wait > 0) {
             say("waiting %d s for the last deadline".formatted(wait / 1000));
             LockSupport.parkNanos(wait * 1_000_000);
         }
-        awaitEngineCaughtUp(layout, Duration.ofMinutes(6));
+        try (GroupLag lag = new GroupLag(layout)) {
+            lag.awaitCaughtUp("gream-bid-engine", Topics.AUCTION_COMMANDS.name(), 20L * ClusterLayout.PARTITIONS,
+                    Duration.ofMinutes(6));
+            // A transaction's commit marker follows the last event of each partition; the group never "consumes" it.
+            lag.awaitCaughtUp(SETTLEMENT_GROUP, Topics.AUCTION_EVENTS.name(), ClusterLayout.PARTITIONS,
+                    Duration.ofMinutes(3));
+        }
         RecordReader reader = new RecordReader(layout);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         int quiet = 0;
@@ -142,38 +184,6 @@ final class DrillRun implements Callable<Integer> {
             last = progress;
         }
         say("settlements (rows/pending): " + last);
-    }
-
-    /**
-     * Waits until the engines have decided (committed) nearly everything in the command log, so every auction
-     * whose deadline passed has been closed before the verifier looks: under overload the engines can be minutes
-     * behind the load, which is lag, not loss.
-     */
-    private static void awaitEngineCaughtUp(ClusterLayout layout, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long lag = -1;
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
-                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, layout.bootstrapServers()))) {
-            while (System.nanoTime() < deadline) {
-                var committed = admin.listConsumerGroupOffsets("gream-bid-engine").partitionsToOffsetAndMetadata()
-                        .get(30, java.util.concurrent.TimeUnit.SECONDS);
-                java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ask =
-                        new java.util.HashMap<>();
-                committed.keySet().stream().filter(tp -> tp.topic().equals(io.gream.contracts.Topics.AUCTION_COMMANDS
-                        .name())).forEach(tp -> ask.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
-                var ends = admin.listOffsets(ask).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
-                lag = ask.keySet().stream().mapToLong(tp -> ends.get(tp).offset() - committed.get(tp).offset()).sum();
-                if (ask.size() == ClusterLayout.PARTITIONS && lag < 20L * ClusterLayout.PARTITIONS) {
-                    say("engines caught up (command lag %d, ticks only)".formatted(lag));
-                    return;
-                }
-                say("engines behind the command log by %d records; waiting".formatted(lag));
-                LockSupport.parkNanos(Duration.ofSeconds(5).toNanos());
-            }
-        } catch (Exception e) {
-            say("cannot read the engines' lag: " + e);
-        }
-        say("engines still %d records behind after %s; verifying anyway".formatted(lag, timeout));
     }
 
     private static void say(String line) {
