@@ -32,6 +32,9 @@ import java.util.concurrent.locks.LockSupport;
 final class FaultSchedule {
 
     static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+    /** How long every engine must stay {@code RUNNING} before the next fault. */
+    static final Duration STABLE = Duration.ofSeconds(5);
+    private static final String RUNNING = "\"state\":\"RUNNING\"";
 
     /** @param engineKills cycles of engine kills; @param killEvery the spacing of faults */
     record Settings(int engineKills, Duration killEvery, Duration restartPause) {
@@ -114,6 +117,7 @@ final class FaultSchedule {
     private long settleUntil(long startMillis, long at) {
         waitUntil(startMillis + at);
         awaitReadyEngines(layout.nodes(ClusterLayout.Kind.ENGINE), ClusterLayout.ENGINES, Duration.ofSeconds(180));
+        awaitStableEngineGroup(Duration.ofSeconds(120));
         awaitFullIsr(Duration.ofSeconds(90));
         return Math.max(at, System.currentTimeMillis() - startMillis);
     }
@@ -154,6 +158,33 @@ final class FaultSchedule {
         if (waited > 1_000) {
             say("waited %.1f s for %d ready bid-engines before the next kill".formatted(waited / 1000.0, count));
         }
+    }
+
+    /**
+     * Waits until every engine's Kafka Streams has been {@code RUNNING} for {@link #STABLE} without a rebalance in
+     * between. A restarted engine is ready (answering) while the group still rebalances to take it in; a fault
+     * injected then lands on that rebalance, which is a double fault (seen: a broker kill during a restarted
+     * engine's rebalance failed the revoked tasks' commits and kept the group rebalancing for 75 s).
+     */
+    private void awaitStableEngineGroup(Duration timeout) {
+        long began = System.currentTimeMillis();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long runningSince = -1;
+        while (System.nanoTime() < deadline) {
+            boolean running = layout.nodes(ClusterLayout.Kind.ENGINE).stream()
+                    .allMatch(engine -> processes.answers(engine, "/actuator/health/kafkaStreams", RUNNING));
+            long now = System.nanoTime();
+            runningSince = running ? (runningSince < 0 ? now : runningSince) : -1;
+            if (running && now - runningSince >= STABLE.toNanos()) {
+                long waited = System.currentTimeMillis() - began;
+                if (waited > STABLE.toMillis() + 1_000) {
+                    say("waited %.1f s for the engine group to be stable".formatted(waited / 1000.0));
+                }
+                return;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+        }
+        say("engine group not stable after " + timeout + "; injecting the next fault anyway");
     }
 
     /**

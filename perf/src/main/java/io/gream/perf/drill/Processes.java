@@ -104,6 +104,20 @@ final class Processes {
         throw new IllegalStateException(node.name() + " not ready within " + timeout + "; see " + node.log());
     }
 
+    /** Whether {@code path} on the node answers {@code 200} with a body containing {@code text}. */
+    boolean answers(ClusterLayout.Node node, String path, String text) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(node.url() + path))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains(text);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     boolean ready(ClusterLayout.Node node) {
         if (node.readyPath() == null) {
             try (java.net.Socket socket = new java.net.Socket()) {
