@@ -91,6 +91,9 @@ final class AuctionCommandProcessor implements Processor<String, CommandLogEntry
             if (due.value == DeadlineAction.CLOSE) {
                 rules.closeIfDue(auction, now).ifPresent(closed -> {
                     apply(Optional.of(auction), List.of(closed));
+                    // Commit now rather than at the next commit interval (1 s): the close is what the winner, the
+                    // seller and the settlement wait for, while bids are answered before their commit anyway.
+                    context.commit();
                     observer.closedAtDeadline(closed, Duration.ofMillis(
                             context.currentSystemTimeMs() - closed.at().toEpochMilli()));
                 });
