@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,7 @@ class CpuSamplerTest {
 
         try (CpuSampler sampler = new CpuSampler(List.of(spinning, stopped), new Processes(layout), csv)) {
             sampler.sample();
-            spinUntilTheBusyProcessUsedCpu();
+            spinUntilTheBusyProcessUsedMoreCpu(50);
             sampler.sample();
         }
 
@@ -54,13 +55,17 @@ class CpuSamplerTest {
                 .allMatch(row -> Double.parseDouble(row[3]) >= 0, "the drill's own JVM is measured from the start");
     }
 
-    /** Waits (spinning this thread, not sleeping) until the operating system has charged the child some CPU. */
-    private void spinUntilTheBusyProcessUsedCpu() {
+    /** Waits (spinning, not sleeping) until the operating system has charged the child {@code millis} more CPU. */
+    private void spinUntilTheBusyProcessUsedMoreCpu(long millis) {
+        long from = cpuMillis();
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (busy.info().totalCpuDuration().map(d -> d.toMillis() < 50).orElse(true)
-                && System.nanoTime() < deadline) {
+        while (cpuMillis() < from + millis && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
+    }
+
+    private long cpuMillis() {
+        return busy.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
     }
 
     private static ClusterLayout.Node node(String name) {
