@@ -97,7 +97,13 @@ record DrillResult(List<Check> checks, List<ResumeTimes> resumes, DrillRecords r
     }
 
     private static String seconds(OptionalLong millis) {
-        return millis.isPresent() ? "%.1f s".formatted(millis.getAsLong() / 1000.0) : "-";
+        return millis.isPresent() ? seconds(millis.getAsLong()) + " s" : "-";
+    }
+
+    /** A partition not resumed within the horizon shows as {@code > 120}, not as 120. */
+    private static String seconds(long millis) {
+        return millis >= ResumeTimes.HORIZON_MILLIS ? "> %d".formatted(ResumeTimes.HORIZON_MILLIS / 1000)
+                : "%.1f".formatted(millis / 1000.0);
     }
 
     private static String spread(List<OptionalLong> values) {
@@ -106,8 +112,8 @@ record DrillResult(List<Check> checks, List<ResumeTimes> resumes, DrillRecords r
         if (sorted.length == 0) {
             return "-";
         }
-        return "%.1f / %.1f / %.1f s".formatted(sorted[0] / 1000.0, sorted[sorted.length / 2] / 1000.0,
-                sorted[sorted.length - 1] / 1000.0);
+        return "%s / %s / %s s".formatted(seconds(sorted[0]), seconds(sorted[sorted.length / 2]),
+                seconds(sorted[sorted.length - 1]));
     }
 
     static List<String> lines(List<Check> checks) {
