@@ -79,7 +79,8 @@ final class DrillRun implements Callable<Integer> {
         Path run = runDir != null ? runDir : Path.of("perf/target/drill-runs/" + tag);
         Files.createDirectories(run);
         FaultSchedule.Settings faultSettings = new FaultSchedule.Settings(noFaults ? 0 : engineKills,
-                Duration.ofSeconds(killEverySeconds), Duration.ofSeconds(restartPauseSeconds));
+                Duration.ofSeconds(killEverySeconds), Duration.ofSeconds(restartPauseSeconds),
+                Duration.ofSeconds(durationSeconds));
         DrillLoad.Settings load = new DrillLoad.Settings(auctions, bids, Duration.ofSeconds(durationSeconds),
                 queriesPerSecond);
         say(("%d bids over %d auctions in %d s (%.0f bids/s), faults planned over the first %d s (each one after the "

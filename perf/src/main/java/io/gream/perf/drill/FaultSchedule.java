@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -36,8 +37,11 @@ final class FaultSchedule {
     static final Duration STABLE = Duration.ofSeconds(5);
     private static final String RUNNING = "\"state\":\"RUNNING\"";
 
-    /** @param engineKills cycles of engine kills; @param killEvery the spacing of faults */
-    record Settings(int engineKills, Duration killEvery, Duration restartPause) {
+    /**
+     * @param engineKills cycles of engine kills; @param killEvery the spacing of faults; @param bidding how long the
+     * load bids, the longest the settlement-worker kill waits for a charge in flight
+     */
+    record Settings(int engineKills, Duration killEvery, Duration restartPause, Duration bidding) {
 
         /** When the last fault is injected, from the start. */
         Duration length() {
@@ -100,7 +104,10 @@ final class FaultSchedule {
         processes.resume(paused);
         record("SIGCONT", paused);
         settleUntil(startMillis, at + 20_000);
-        ClusterLayout.Node worker = settlingWorker(awaitSettlementInFlight(Duration.ofSeconds(20)));
+        // Auctions close from a quarter into the bidding: in a long drill the first charge comes after the others.
+        long untilBiddingEnds = startMillis + settings.bidding().toMillis() - System.currentTimeMillis();
+        ClusterLayout.Node worker = settlingWorker(awaitSettlementInFlight(
+                Duration.ofMillis(Math.max(20_000, untilBiddingEnds))));
         if (processes.isAlive(worker)) {
             killAndRestart(worker, settings.restartPause());
         }
@@ -221,26 +228,18 @@ final class FaultSchedule {
     }
 
     /** Waits until some settlement is PENDING (a charge in flight), so the worker kill lands mid-batch. */
-    private java.util.Optional<String> awaitSettlementInFlight(Duration timeout) {
-        RecordReader reader = new RecordReader(layout);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            java.util.Optional<String> pending = reader.pendingSettlement();
-            if (pending.isPresent()) {
-                say("settlement of " + pending.get() + " in flight at the kill");
-                return pending;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-        }
-        say("no settlement in flight within " + timeout + "; killing a worker anyway");
-        return java.util.Optional.empty();
+    private Optional<String> awaitSettlementInFlight(Duration timeout) {
+        Optional<String> pending = new RecordReader(layout).awaitPendingSettlement(timeout);
+        say(pending.map(auction -> "settlement of " + auction + " in flight at the kill")
+                .orElse("no settlement in flight within " + timeout + "; killing a worker anyway"));
+        return pending;
     }
 
     /**
      * The worker that settles the pending auction's partition: the one whose log last says it settled an auction
      * of that partition ({@code Settled auction <id>}); settlement-worker-1 when the logs do not tell.
      */
-    private ClusterLayout.Node settlingWorker(java.util.Optional<String> pending) {
+    private ClusterLayout.Node settlingWorker(Optional<String> pending) {
         List<ClusterLayout.Node> workers = layout.nodes(ClusterLayout.Kind.SETTLEMENT);
         if (pending.isEmpty()) {
             return workers.get(0);

@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,6 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 
 /**
@@ -89,14 +92,38 @@ final class RecordReader {
         }
     }
 
-    /** An auction whose settlement is PENDING (its charge in flight), if any. */
-    java.util.Optional<String> pendingSettlement() {
+    /**
+     * Waits for a settlement that is PENDING (its charge in flight), so a worker kill lands mid-batch, up to
+     * {@code timeout}. Until the first settlement exists (auctions close from a quarter into the bidding) it looks
+     * once a second; then every 10 ms, since a charge through the simulated gateway is pending for milliseconds.
+     */
+    Optional<String> awaitPendingSettlement(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (Connection db = DriverManager.getConnection(ClusterLayout.MARIADB + ClusterLayout.SETTLEMENT_DB, "root",
-                ""); Statement statement = db.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT auction_id FROM settlement WHERE state = 'PENDING' LIMIT 1")) {
-            return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+                ""); PreparedStatement any = db.prepareStatement("SELECT 1 FROM settlement LIMIT 1");
+             PreparedStatement pending = db.prepareStatement(
+                     "SELECT auction_id FROM settlement WHERE state = 'PENDING' LIMIT 1")) {
+            boolean settling = false;
+            while (System.nanoTime() < deadline) {
+                settling = settling || exists(any);
+                if (settling) {
+                    try (ResultSet rs = pending.executeQuery()) {
+                        if (rs.next()) {
+                            return Optional.of(rs.getString(1));
+                        }
+                    }
+                }
+                LockSupport.parkNanos(Duration.ofMillis(settling ? 10 : 1_000).toNanos());
+            }
         } catch (SQLException e) {
-            return java.util.Optional.empty();
+            System.out.println("[drill] cannot watch the settlements: " + e);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean exists(PreparedStatement query) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
+            return rs.next();
         }
     }
 
