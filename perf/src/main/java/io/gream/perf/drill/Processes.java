@@ -127,16 +127,7 @@ final class Processes {
                 return false;
             }
         }
-        try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(node.url() + node.readyPath()))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return answers(node, node.readyPath(), "");
     }
 
     private Path pidFile(ClusterLayout.Node node) {
