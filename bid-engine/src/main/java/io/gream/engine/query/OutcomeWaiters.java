@@ -4,8 +4,8 @@ import io.gream.contracts.CommandOutcome;
 import io.gream.engine.topology.EngineObserver;
 
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -33,18 +33,18 @@ final class OutcomeWaiters implements EngineObserver {
     private final Map<String, CopyOnWriteArrayList<CompletableFuture<CommandOutcome>>> waiting =
             new ConcurrentHashMap<>();
     /** Outcomes decided here, most recent last, at most {@link #REMEMBERED}. */
-    private final LinkedHashMap<String, CommandOutcome> recent = new LinkedHashMap<>();
+    private final Map<String, CommandOutcome> recent = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CommandOutcome> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     @Override
     public void decided(CommandOutcome outcome) {
         String key = key(outcome.auctionId(), outcome.commandId());
         synchronized (recent) {
             recent.put(key, outcome);
-            if (recent.size() > REMEMBERED) {
-                Iterator<String> eldest = recent.keySet().iterator();
-                eldest.next();
-                eldest.remove();
-            }
         }
         var futures = waiting.remove(key);
         if (futures != null) {
@@ -61,22 +61,26 @@ final class OutcomeWaiters implements EngineObserver {
     CompletableFuture<Optional<CommandOutcome>> await(String auctionId, String commandId, Duration timeout,
                                                       Supplier<Optional<CommandOutcome>> stored) {
         String key = key(auctionId, commandId);
-        CompletableFuture<CommandOutcome> future = new CompletableFuture<>();
-        waiting.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(future);
         Optional<CommandOutcome> known = remembered(key);
         if (known.isPresent()) {
-            future.complete(known.get());
-        } else {
-            try {
-                stored.get().ifPresent(future::complete);
-            } catch (RuntimeException e) {
-                forget(key, future); // not readable here now (e.g. restoring): leave no waiter behind
-                throw e;
-            }
+            return CompletableFuture.completedFuture(known);
+        }
+        CompletableFuture<CommandOutcome> future = new CompletableFuture<>();
+        waiting.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(future);
+        try {
+            stored.get().ifPresent(future::complete);
+        } catch (RuntimeException e) {
+            forget(key, future); // not readable here now (e.g. restoring): leave no waiter behind
+            throw e;
         }
         return future.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((outcome, error) -> forget(key, future))
                 .thenApply(Optional::ofNullable);
+    }
+
+    /** Polls waiting for a decision now. */
+    int waitingPolls() {
+        return waiting.values().stream().mapToInt(List::size).sum();
     }
 
     private void forget(String key, CompletableFuture<CommandOutcome> future) {

@@ -53,6 +53,7 @@ class OutcomeWaitersTest {
         };
         assertThatThrownBy(() -> waiters.await("a-1", "c-1", Duration.ofSeconds(30), restoring))
                 .isInstanceOf(EngineUnavailableException.class);
+        assertThat(waiters.waitingPolls()).as("no waiter left behind by the failed read").isZero();
 
         assertThat(waiters.await("a-1", "c-1", Duration.ofSeconds(5), store(ACCEPTED)).get(1, TimeUnit.SECONDS))
                 .as("the outcome the previous owner decided, now in this instance's store").contains(ACCEPTED);
