@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -158,7 +159,7 @@ final class Cluster {
 
     private void deleteData() throws IOException {
         for (Path path : List.of(layout.dir().resolve("data"), layout.pids(), layout.logs())) {
-            StartupArchives.deleteTree(path);
+            FileSystemUtils.deleteRecursively(path);
         }
     }
 

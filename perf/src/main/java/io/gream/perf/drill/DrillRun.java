@@ -78,18 +78,19 @@ final class DrillRun implements Callable<Integer> {
         String tag = Long.toString(System.currentTimeMillis() / 1000, 36);
         Path run = runDir != null ? runDir : Path.of("perf/target/drill-runs/" + tag);
         Files.createDirectories(run);
-        FaultSchedule.Settings faultSettings = new FaultSchedule.Settings(noFaults ? 0 : engineKills,
+        FaultSchedule.Settings faultSettings = new FaultSchedule.Settings(engineKills,
                 Duration.ofSeconds(killEverySeconds), Duration.ofSeconds(restartPauseSeconds),
                 Duration.ofSeconds(durationSeconds));
         DrillLoad.Settings load = new DrillLoad.Settings(auctions, bids, Duration.ofSeconds(durationSeconds),
                 queriesPerSecond);
-        say(("%d bids over %d auctions in %d s (%.0f bids/s), faults planned over the first %d s (each one after the "
-                + "previous one healed); run dir %s").formatted(bids, auctions, durationSeconds, load.bidsPerSecond(),
-                faultSettings.length().toSeconds(), run));
+        say("%d bids over %d auctions in %d s (%.0f bids/s); run dir %s".formatted(bids, auctions, durationSeconds,
+                load.bidsPerSecond(), run));
         if (noFaults) {
             say("control run: no faults");
-        } else if (faultSettings.length().toSeconds() > durationSeconds) {
-            say("note: the fault schedule outlasts the load; the last faults hit an idle cluster");
+        } else {
+            say("faults planned over the first %d s, each one after the previous one healed%s".formatted(
+                    faultSettings.length().toSeconds(), faultSettings.length().toSeconds() > durationSeconds
+                            ? "; the schedule outlasts the load, so the last faults hit an idle cluster" : ""));
         }
         try {
             if (!existingCluster) {

@@ -1,7 +1,8 @@
 package io.gream.perf.drill;
 
+import org.springframework.util.FileSystemUtils;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +10,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Makes the drill's restarts cheaper: on two shared cores, a killed service restarting every few seconds takes the
@@ -62,7 +61,7 @@ final class StartupArchives {
     /** Extracts the module's jar (after this, {@link #jar} names the extracted copy). */
     void extract(Path moduleJar, Path log) throws IOException, InterruptedException {
         Path dir = extractedJar(moduleJar).getParent();
-        deleteTree(dir);
+        FileSystemUtils.deleteRecursively(dir);
         Files.createDirectories(dir);
         run(List.of(java(), "-Djarmode=tools", "-jar", moduleJar.toString(), "extract", "--destination",
                 dir.toString()), log);
@@ -107,19 +106,5 @@ final class StartupArchives {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** Deletes {@code dir} and everything under it, if it exists. */
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }
