@@ -22,11 +22,24 @@ import java.time.Duration;
  * and a partition with nothing due gets no ticks at all, so the command log does not fill with them.
  *
  * <p>Only the active task ticks, inside its exactly-once transaction, so a failed-over partition keeps ticking from
- * its new owner and no instance is special. The ticker reads the deadline index and ignores the records it is fed.
+ * its new owner and no instance is special. A tick asks for a commit at once: until its transaction commits, the
+ * tick holds back the partition's last stable offset, so no {@code read_committed} reader (this task included)
+ * sees it or any bid appended after it, and closing and those bids would wait up to a commit interval.
+ *
+ * <p>While a tick is on its way back (appended, not yet read), the ticker sends no other: one per due deadline, not
+ * one per interval, however far the task lags behind its partition. A tick not read back within
+ * {@link #RESEND_AFTER} is presumed lost with an aborted transaction and sent again. The ticker reads the deadline
+ * index and ignores the records it is fed.
  */
 final class PartitionTicker implements Processor<String, CommandLogEntry, String, Tick> {
 
+    /** How long a tick may take to come back before another is sent. */
+    static final Duration RESEND_AFTER = Duration.ofSeconds(2);
+
     private final Duration interval;
+    /** The deadline the last tick was sent for, and when; the tick is back once the partition clock reaches it. */
+    private long tickSentFor = Long.MIN_VALUE;
+    private long tickSentAt;
 
     PartitionTicker(Duration interval) {
         this.interval = interval;
@@ -41,8 +54,13 @@ final class PartitionTicker implements Processor<String, CommandLogEntry, String
             try (KeyValueIterator<DeadlineKey, DeadlineAction> first = deadlines.all()) {
                 if (first.hasNext()) {
                     long earliestDue = first.peekNextKey().dueAtMillis();
-                    if (earliestDue <= wallClock && partitionClock < earliestDue) {
+                    boolean onItsWay = partitionClock < tickSentFor
+                            && wallClock - tickSentAt < RESEND_AFTER.toMillis();
+                    if (earliestDue <= wallClock && partitionClock < earliestDue && !onItsWay) {
                         context.forward(new Record<>(null, tick, wallClock));
+                        context.commit();
+                        tickSentFor = earliestDue;
+                        tickSentAt = wallClock;
                     }
                 }
             }
