@@ -6,17 +6,21 @@ import io.gream.engine.topology.BidEngineTopology;
 import io.gream.engine.topology.EngineObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -55,6 +59,23 @@ class EngineConfiguration {
     @Bean
     KafkaStreamsLifecycle kafkaStreamsLifecycle(KafkaStreams streams) {
         return new KafkaStreamsLifecycle(streams, Duration.ofSeconds(30));
+    }
+
+    /** An admin client of the engine's own, for the fencer below (Spring's {@link KafkaAdmin} opens one per call). */
+    @Bean(destroyMethod = "close")
+    Admin engineAdmin(KafkaAdmin kafkaAdmin) {
+        return Admin.create(kafkaAdmin.getConfigurationProperties());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "gream.engine.fence-abandoned-transactions", matchIfMissing = true)
+    AbandonedTransactionFencer abandonedTransactionFencer(Admin engineAdmin, Properties engineStreamsSettings,
+                                                          KafkaStreams streams) {
+        return new AbandonedTransactionFencer(engineAdmin,
+                engineStreamsSettings.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
+                () -> streams.state() == KafkaStreams.State.REBALANCING,
+                () -> streams.metadataForLocalThreads().stream().map(ThreadMetadata::consumerClientId).findFirst(),
+                Clock.systemUTC());
     }
 
     @Bean
