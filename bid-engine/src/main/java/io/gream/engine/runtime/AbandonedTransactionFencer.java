@@ -54,6 +54,8 @@ final class AbandonedTransactionFencer implements SmartLifecycle {
     /**
      * A transaction younger than this is left alone even if its process has no member: a live instance commits
      * every {@code commit.interval.ms}, and a dead one has been gone a session timeout when the group notices.
+     * Measured against the coordinator's start time by this instance's clock, so it is a second guard behind group
+     * membership, not a precise one.
      */
     static final Duration MIN_AGE = Duration.ofSeconds(5);
 
