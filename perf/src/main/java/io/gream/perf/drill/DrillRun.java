@@ -1,15 +1,14 @@
 package io.gream.perf.drill;
 
 import io.gream.contracts.Topics;
+import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -137,12 +136,7 @@ final class DrillRun implements Callable<Integer> {
         if (!Files.isDirectory(logs)) {
             return;
         }
-        Files.createDirectories(into);
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(logs, "*.log")) {
-            for (Path log : files) {
-                Files.copy(log, into.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        FileSystemUtils.copyRecursively(logs, into);
         say("logs copied to " + into);
     }
 
