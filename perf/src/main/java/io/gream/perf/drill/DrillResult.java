@@ -42,23 +42,26 @@ record DrillResult(List<Check> checks, List<ResumeTimes> resumes, DrillRecords r
             }
         }
         long t0 = records.bids().stream().mapToLong(DrillRecords.Answer::sentMillis).min().orElse(0);
-        md.append("\n## Faults and time to resume\n\nTimes from the signal to the first `201` to a bid sent after it, "
-                + "and the first `200` to a query sent after it, on the worst-hit partition.\n\n"
-                + "| at (s) | fault | process | bids accepted again after | queries answered again after |\n"
-                + "|---|---|---|---|---|\n");
+        md.append("\n## Faults and time to resume\n\nTimes from the signal to the first `201` to a bid sent after it "
+                + "(accepted), the first `201` or `409` (decided), and the first `200` to a query sent after it, on the "
+                + "worst-hit partition.\n\n"
+                + "| at (s) | fault | process | bids accepted again after | bids decided again after "
+                + "| queries answered again after |\n|---|---|---|---|---|---|\n");
         for (DrillRecords.Fault fault : records.faults()) {
             ResumeTimes resume = resumes.stream().filter(r -> r.fault().equals(fault)).findFirst().orElse(null);
-            md.append("| %.1f | %s | %s | %s | %s |\n".formatted((fault.atMillis() - t0) / 1000.0, fault.action(),
-                    fault.node(), resume == null ? "" : seconds(resume.bidMillis()),
+            md.append("| %.1f | %s | %s | %s | %s | %s |\n".formatted((fault.atMillis() - t0) / 1000.0,
+                    fault.action(), fault.node(), resume == null ? "" : seconds(resume.bidMillis()),
+                    resume == null ? "" : seconds(resume.decidedMillis()),
                     resume == null ? "" : seconds(resume.queryMillis())));
         }
-        md.append("\n## Distribution of time to resume\n\n| fault | n | bids: min / median / max | queries: min / median"
-                + " / max |\n|---|---|---|---|\n");
+        md.append("\n## Distribution of time to resume\n\n| fault | n | bids accepted: min / median / max "
+                + "| bids decided: min / median / max | queries: min / median / max |\n|---|---|---|---|---|\n");
         Map<String, List<ResumeTimes>> byKind = new TreeMap<>(resumes.stream().collect(Collectors.groupingBy(
                 r -> r.fault().action() + " " + r.fault().node().replaceAll("-\\d+$", ""))));
         byKind.put("any single fault", resumes);
-        byKind.forEach((kind, list) -> md.append("| %s | %d | %s | %s |\n".formatted(kind, list.size(),
+        byKind.forEach((kind, list) -> md.append("| %s | %d | %s | %s | %s |\n".formatted(kind, list.size(),
                 spread(list.stream().map(ResumeTimes::bidMillis).toList()),
+                spread(list.stream().map(ResumeTimes::decidedMillis).toList()),
                 spread(list.stream().map(ResumeTimes::queryMillis).toList()))));
         md.append("\nTarget: bidding resumes within %d s of any single kill: %s.\n".formatted(
                 RESUME_TARGET_MILLIS / 1000, resumeTargetMet() ? "met" : "**missed**"));

@@ -9,15 +9,20 @@ import java.util.function.IntPredicate;
 
 /**
  * How long each fault kept users waiting: for every injected fault, the time from the signal until bids were
- * accepted again (a {@code 201} to a bid sent after the fault) and queries answered again (a {@code 200} to a query
- * sent after it), taken on the worst-hit partition. Per partition, so the partitions a fault did not touch, which
- * keep answering within milliseconds, do not hide the ones it did.
+ * accepted again (a {@code 201} to a bid sent after the fault), decided again (a {@code 201} or a {@code 409}) and
+ * queries answered again (a {@code 200} to a query sent after it), taken on the worst-hit partition. Per partition,
+ * so the partitions a fault did not touch, which keep answering within milliseconds, do not hide the ones it did.
+ * The decided time is there because a bid that is outbid is as much a sign of a working engine as one that wins: at
+ * low rates, where a partition sees a bid every few seconds and half of them lose, the accepted time also counts
+ * the wait for the next winning bid.
  *
- * @param fault      the fault
- * @param bidMillis  until every partition that got bids after the fault had accepted one again; empty if none did
- * @param queryMillis until every partition that got queries after the fault answered one again
+ * @param fault         the fault
+ * @param bidMillis     until every partition that got bids after the fault had accepted one again; empty if none did
+ * @param decidedMillis until every partition that got bids after the fault had decided one again
+ * @param queryMillis   until every partition that got queries after the fault answered one again
  */
-record ResumeTimes(DrillRecords.Fault fault, OptionalLong bidMillis, OptionalLong queryMillis) {
+record ResumeTimes(DrillRecords.Fault fault, OptionalLong bidMillis, OptionalLong decidedMillis,
+                   OptionalLong queryMillis) {
 
     /** Partitions whose first success after the fault came more than this after it are counted as not resumed. */
     static final long HORIZON_MILLIS = 120_000;
@@ -29,6 +34,7 @@ record ResumeTimes(DrillRecords.Fault fault, OptionalLong bidMillis, OptionalLon
                 continue;
             }
             times.add(new ResumeTimes(fault, worstPartition(records.bids(), fault.atMillis(), s -> s == 201),
+                    worstPartition(records.bids(), fault.atMillis(), s -> s == 201 || s == 409),
                     worstPartition(records.queries(), fault.atMillis(), s -> s == 200)));
         }
         return times;

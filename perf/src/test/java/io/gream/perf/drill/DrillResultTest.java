@@ -18,13 +18,14 @@ class DrillResultTest {
         DrillRecords records = new DrillRecords(List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(new DrillRecords.Answer(T, T + 40, "a1", 0, 201, "c1")), List.of(), List.of(first, second));
         DrillResult result = new DrillResult(List.of(), List.of(
-                new ResumeTimes(first, OptionalLong.of(18_700), OptionalLong.of(2_000)),
-                new ResumeTimes(second, OptionalLong.of(ResumeTimes.HORIZON_MILLIS), OptionalLong.of(2_500))),
+                new ResumeTimes(first, OptionalLong.of(18_700), OptionalLong.of(9_100), OptionalLong.of(2_000)),
+                new ResumeTimes(second, OptionalLong.of(ResumeTimes.HORIZON_MILLIS),
+                        OptionalLong.of(ResumeTimes.HORIZON_MILLIS), OptionalLong.of(2_500))),
                 records);
 
         String report = result.markdown("drill");
 
-        assertThat(report).contains("| kill -9 bid-engine | 2 | 18.7 / > 120 / > 120 s | 2.0 / 2.5 / 2.5 s |");
-        assertThat(report).contains("| 60.0 | kill -9 | bid-engine-2 | > 120 s | 2.5 s |");
+        assertThat(report).contains("| kill -9 bid-engine | 2 | 18.7 / > 120 / > 120 s | 9.1 / > 120 / > 120 s | 2.0 / 2.5 / 2.5 s |");
+        assertThat(report).contains("| 60.0 | kill -9 | bid-engine-2 | > 120 s | > 120 s | 2.5 s |");
     }
 }

@@ -42,4 +42,15 @@ class ResumeTimesTest {
         assertThat(times).hasSize(1);
         assertThat(times.get(0).bidMillis()).hasValue(2_000 + 20 - 1_500); // c1 at 2.0 s is the first 201 after
     }
+
+    @Test
+    void anOutbidAnswerCountsAsDecidedButNotAsAccepted() {
+        DrillHistory h = DrillHistory.intact();
+        h.faults.add(new DrillRecords.Fault(DrillHistory.millis(2_500), "kill -9", "bid-engine-1"));
+
+        ResumeTimes times = ResumeTimes.of(h.records()).get(0);
+
+        assertThat(times.decidedMillis()).hasValue(3_000 + 20 - 2_500); // c2 at 3.0 s, outbid (409)
+        assertThat(times.bidMillis()).hasValue(4_000 + 20 - 2_500);     // c3 at 4.0 s, the first 201
+    }
 }
