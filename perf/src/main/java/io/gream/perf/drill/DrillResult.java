@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -25,8 +26,9 @@ record DrillResult(List<Check> checks, List<ResumeTimes> resumes, DrillRecords r
         return checks.stream().allMatch(Check::passed);
     }
 
-    boolean resumeTargetMet() {
-        return resumes.stream().allMatch(r -> r.bidMillis().orElse(Long.MAX_VALUE) <= RESUME_TARGET_MILLIS);
+    /** Whether every single fault let some bid on every partition it touched be answered within the target. */
+    boolean resumeTargetMet(Function<ResumeTimes, OptionalLong> figure) {
+        return resumes.stream().allMatch(r -> figure.apply(r).orElse(Long.MAX_VALUE) <= RESUME_TARGET_MILLIS);
     }
 
     String markdown(String title) {
@@ -63,8 +65,9 @@ record DrillResult(List<Check> checks, List<ResumeTimes> resumes, DrillRecords r
                 spread(list.stream().map(ResumeTimes::bidMillis).toList()),
                 spread(list.stream().map(ResumeTimes::decidedMillis).toList()),
                 spread(list.stream().map(ResumeTimes::queryMillis).toList()))));
-        md.append("\nTarget: bidding resumes within %d s of any single kill: %s.\n".formatted(
-                RESUME_TARGET_MILLIS / 1000, resumeTargetMet() ? "met" : "**missed**"));
+        md.append(("\nTarget: bidding resumes within %d s of any single kill: %s by the first accepted bid, %s by the "
+                + "first decided bid.\n").formatted(RESUME_TARGET_MILLIS / 1000,
+                verdict(resumeTargetMet(ResumeTimes::bidMillis)), verdict(resumeTargetMet(ResumeTimes::decidedMillis))));
         md.append("\n## Load\n\n").append(loadFigures());
         return md.toString();
     }
@@ -97,6 +100,10 @@ record DrillResult(List<Check> checks, List<ResumeTimes> resumes, DrillRecords r
     private static String percentile(long[] sorted, double p) {
         return sorted.length == 0 ? "-" : String.valueOf(sorted[(int) Math.min(sorted.length - 1,
                 Math.floor(p * sorted.length))]);
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "**missed**";
     }
 
     private static String seconds(OptionalLong millis) {

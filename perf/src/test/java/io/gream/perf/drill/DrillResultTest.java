@@ -28,4 +28,17 @@ class DrillResultTest {
         assertThat(report).contains("| kill -9 bid-engine | 2 | 18.7 / > 120 / > 120 s | 9.1 / > 120 / > 120 s | 2.0 / 2.5 / 2.5 s |");
         assertThat(report).contains("| 60.0 | kill -9 | bid-engine-2 | > 120 s | > 120 s | 2.5 s |");
     }
+
+    @Test
+    void theTargetIsJudgedByTheFirstAcceptedAndByTheFirstDecidedBid() {
+        DrillRecords.Fault fault = new DrillRecords.Fault(T + 1_000, "kill -9", "bid-engine-1");
+        DrillRecords records = new DrillRecords(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(fault));
+        DrillResult result = new DrillResult(List.of(), List.of(
+                new ResumeTimes(fault, OptionalLong.of(18_700), OptionalLong.of(9_100), OptionalLong.of(2_000))),
+                records);
+
+        assertThat(result.markdown("drill")).contains("within 15 s of any single kill: **missed** by the first "
+                + "accepted bid, met by the first decided bid.");
+    }
 }
