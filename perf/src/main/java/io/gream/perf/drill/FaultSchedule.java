@@ -274,7 +274,13 @@ final class FaultSchedule {
         try (Admin admin = admin()) {
             TopicDescription description = admin.describeTopics(List.of(Topics.AUCTION_COMMANDS.name()))
                     .allTopicNames().get(20, TimeUnit.SECONDS).get(Topics.AUCTION_COMMANDS.name());
-            return "kafka-" + description.partitions().get(0).leader().id();
+            int leader = description.partitions().get(0).leader().id();
+            // Each node is also a KRaft controller: killing the active one adds a controller election before the
+            // dead broker is fenced (docs/reliability.md, run V), so the log says which kind of kill this is.
+            int controller = admin.describeMetadataQuorum().quorumInfo().get(20, TimeUnit.SECONDS).leaderId();
+            say("kafka-%d leads gream.auction-commands-0; %s".formatted(leader, leader == controller
+                    ? "it is also the active KRaft controller" : "the active KRaft controller is kafka-" + controller));
+            return "kafka-" + leader;
         } catch (Exception e) {
             say("cannot describe gream.auction-commands: " + e);
             return "none";
