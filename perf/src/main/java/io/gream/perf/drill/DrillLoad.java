@@ -33,9 +33,9 @@ import java.util.regex.Pattern;
  * verifier can hold each {@code 201}/{@code 409} to its event.
  *
  * <p>Deadlines are spread from a quarter of the way into the bidding to its end, so most auctions close while
- * processes are being killed. Bids go to auctions still open (a few, 3%, to any auction, to exercise
- * {@code AUCTION_CLOSED}); amounts climb with the number of bids sent to the auction, so a realistic share is
- * accepted and the rest are rejected as too low or already leading.
+ * processes are being killed. Bids go to auctions still open, the partitions in turn ({@link AuctionPicker}; a few,
+ * 3%, to any auction, to exercise {@code AUCTION_CLOSED}); amounts climb with the number of bids sent to the auction,
+ * so a realistic share is accepted and the rest are rejected as too low or already leading.
  */
 final class DrillLoad {
 
@@ -73,6 +73,7 @@ final class DrillLoad {
     private String[] auctionIds;
     private long[] endsAt;
     private AtomicLongArray bidsSent;
+    private AuctionPicker picker;
 
     DrillLoad(List<String> ingresses, Settings settings, String runTag) {
         this.ingresses = ingresses;
@@ -146,6 +147,7 @@ final class DrillLoad {
             }
         }
         pool.shutdown();
+        picker = new AuctionPicker(auctionIds, endsAt);
     }
 
     private void open(int i) {
@@ -227,13 +229,14 @@ final class DrillLoad {
 
     private void bid(long i) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        int auction = pickAuction(random);
+        int auction = pickAuction(i, random);
         long k = bidsSent.incrementAndGet(auction);
         long amount = START_PRICE + MIN_INCREMENT * Math.max(0, k - 1 + random.nextInt(-2, 2));
         String bidder = "bidder-" + random.nextInt(BIDDERS);
         String auctionId = auctionIds[auction];
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ingresses.get((int) (i % ingresses.size()))
-                        + "/api/auctions/" + auctionId + "/bids"))
+        // Each round over the partitions starts one ingress further, so a partition's bids alternate ingresses.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ingresses.get((int) ((i + i / ClusterLayout.PARTITIONS)
+                        % ingresses.size())) + "/api/auctions/" + auctionId + "/bids"))
                 .timeout(Duration.ofSeconds(15))
                 .header("Authorization", "Bearer " + tokens.get(bidder))
                 .header("Prefer", "wait=" + BID_WAIT_SECONDS)
@@ -273,23 +276,10 @@ final class DrillLoad {
         });
     }
 
-    /** Mostly an auction still open (by this clock, with 300 ms to spare), sometimes any. */
-    private int pickAuction(ThreadLocalRandom random) {
-        long now = System.currentTimeMillis() + 300;
-        if (random.nextInt(100) >= 3) {
-            for (int attempt = 0; attempt < 20; attempt++) {
-                int candidate = random.nextInt(auctionIds.length);
-                if (endsAt[candidate] > now) {
-                    return candidate;
-                }
-            }
-            for (int candidate = auctionIds.length - 1; candidate >= 0; candidate--) {
-                if (endsAt[candidate] > now) {
-                    return candidate;
-                }
-            }
-        }
-        return random.nextInt(auctionIds.length);
+    /** Mostly an auction still open (by this clock), the partitions in turn; sometimes any. */
+    private int pickAuction(long n, ThreadLocalRandom random) {
+        return random.nextInt(100) >= 3 ? picker.pickOpen(n, System.currentTimeMillis(), random)
+                : random.nextInt(auctionIds.length);
     }
 
     long lastDeadline() {

@@ -45,8 +45,8 @@ record DrillResult(List<Check> checks, List<ResumeTimes> resumes, DrillRecords r
         }
         long t0 = records.bids().stream().mapToLong(DrillRecords.Answer::sentMillis).min().orElse(0);
         md.append("\n## Faults and time to resume\n\nTimes from the signal to the first `201` to a bid sent after it "
-                + "(accepted), the first `201` or `409` (decided), and the first `200` to a query sent after it, on the "
-                + "worst-hit partition.\n\n"
+                + "(accepted), the first `201` or `409` (decided), and the first `200` to a query sent after it, on "
+                + "the worst-hit partition.\n\n"
                 + "| at (s) | fault | process | bids accepted again after | bids decided again after "
                 + "| queries answered again after |\n|---|---|---|---|---|---|\n");
         for (DrillRecords.Fault fault : records.faults()) {
@@ -67,7 +67,8 @@ record DrillResult(List<Check> checks, List<ResumeTimes> resumes, DrillRecords r
                 spread(list.stream().map(ResumeTimes::queryMillis).toList()))));
         md.append(("\nTarget: bidding resumes within %d s of any single kill: %s by the first accepted bid, %s by the "
                 + "first decided bid.\n").formatted(RESUME_TARGET_MILLIS / 1000,
-                verdict(resumeTargetMet(ResumeTimes::bidMillis)), verdict(resumeTargetMet(ResumeTimes::decidedMillis))));
+                verdict(resumeTargetMet(ResumeTimes::bidMillis)),
+                verdict(resumeTargetMet(ResumeTimes::decidedMillis))));
         md.append("\n## Load\n\n").append(loadFigures());
         return md.toString();
     }

@@ -25,7 +25,8 @@ class DrillResultTest {
 
         String report = result.markdown("drill");
 
-        assertThat(report).contains("| kill -9 bid-engine | 2 | 18.7 / > 120 / > 120 s | 9.1 / > 120 / > 120 s | 2.0 / 2.5 / 2.5 s |");
+        assertThat(report).contains(
+                "| kill -9 bid-engine | 2 | 18.7 / > 120 / > 120 s | 9.1 / > 120 / > 120 s | 2.0 / 2.5 / 2.5 s |");
         assertThat(report).contains("| 60.0 | kill -9 | bid-engine-2 | > 120 s | > 120 s | 2.5 s |");
     }
 
