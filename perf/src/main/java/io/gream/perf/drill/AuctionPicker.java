@@ -36,8 +36,9 @@ final class AuctionPicker {
     }
 
     /**
-     * The index of an auction open at {@code nowMillis} for the {@code n}-th bid: in partition {@code n % 12} if one
-     * is open there, else in any partition; if none is open anywhere, any auction.
+     * The index of an auction open at {@code nowMillis} for the {@code n}-th bid: in the partition whose turn it is
+     * ({@code n} modulo the partition count) if one is open there, else in any partition; if none is open anywhere,
+     * any auction.
      */
     int pickOpen(long n, long nowMillis, RandomGenerator random) {
         long openAfter = nowMillis + CLOSING_MARGIN_MILLIS;

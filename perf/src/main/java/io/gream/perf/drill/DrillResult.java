@@ -26,7 +26,7 @@ record DrillResult(List<Check> checks, List<ResumeTimes> resumes, DrillRecords r
         return checks.stream().allMatch(Check::passed);
     }
 
-    /** Whether every single fault let some bid on every partition it touched be answered within the target. */
+    /** Whether, after every fault, every partition that got bids had one answered within the target, by this figure. */
     boolean resumeTargetMet(Function<ResumeTimes, OptionalLong> figure) {
         return resumes.stream().allMatch(r -> figure.apply(r).orElse(Long.MAX_VALUE) <= RESUME_TARGET_MILLIS);
     }

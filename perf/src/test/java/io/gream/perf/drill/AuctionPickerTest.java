@@ -2,6 +2,7 @@ package io.gream.perf.drill;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ class AuctionPickerTest {
 
     private static long[] deadlines(int n, long endsAt) {
         long[] ends = new long[n];
-        java.util.Arrays.fill(ends, endsAt);
+        Arrays.fill(ends, endsAt);
         return ends;
     }
 
@@ -32,7 +33,8 @@ class AuctionPickerTest {
 
         for (long n = 0; n < 120; n++) {
             int picked = picker.pickOpen(n, NOW, random);
-            assertThat(DrillLoad.partitionOf(ids[picked])).as("bid %d", n).isEqualTo((int) (n % 12));
+            assertThat(DrillLoad.partitionOf(ids[picked])).as("bid %d", n)
+                    .isEqualTo((int) (n % ClusterLayout.PARTITIONS));
         }
     }
 
