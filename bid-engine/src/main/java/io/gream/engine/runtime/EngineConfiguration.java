@@ -61,23 +61,6 @@ class EngineConfiguration {
         return new KafkaStreamsLifecycle(streams, Duration.ofSeconds(30));
     }
 
-    /** An admin client of the engine's own, for the fencer below (Spring's {@link KafkaAdmin} opens one per call). */
-    @Bean(destroyMethod = "close")
-    Admin engineAdmin(KafkaAdmin kafkaAdmin) {
-        return Admin.create(kafkaAdmin.getConfigurationProperties());
-    }
-
-    @Bean
-    @ConditionalOnBooleanProperty(name = "gream.engine.fence-abandoned-transactions", matchIfMissing = true)
-    AbandonedTransactionFencer abandonedTransactionFencer(Admin engineAdmin, Properties engineStreamsSettings,
-                                                          KafkaStreams streams) {
-        return new AbandonedTransactionFencer(engineAdmin,
-                engineStreamsSettings.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
-                () -> streams.state() == KafkaStreams.State.REBALANCING,
-                () -> streams.metadataForLocalThreads().stream().map(ThreadMetadata::consumerClientId).findFirst(),
-                Clock.systemUTC());
-    }
-
     @Bean
     KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(KafkaStreams streams) {
         return new KafkaStreamsHealthIndicator(streams);
@@ -106,5 +89,28 @@ class EngineConfiguration {
                 .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()))
                 .configs(topic.configs())
                 .build();
+    }
+
+    /** The fencer and the admin client it alone uses; neither exists when fencing is turned off. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "gream.engine.fence-abandoned-transactions", matchIfMissing = true)
+    static class FencingConfiguration {
+
+        /** An admin client of the fencer's own (Spring's {@link KafkaAdmin} opens one per call). */
+        @Bean(destroyMethod = "close")
+        Admin engineAdmin(KafkaAdmin kafkaAdmin) {
+            return Admin.create(kafkaAdmin.getConfigurationProperties());
+        }
+
+        @Bean
+        AbandonedTransactionFencer abandonedTransactionFencer(Admin engineAdmin, Properties engineStreamsSettings,
+                                                              KafkaStreams streams) {
+            return new AbandonedTransactionFencer(engineAdmin,
+                    engineStreamsSettings.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
+                    () -> streams.state() == KafkaStreams.State.REBALANCING,
+                    () -> streams.metadataForLocalThreads().stream().map(ThreadMetadata::consumerClientId)
+                            .findFirst(),
+                    Clock.systemUTC());
+        }
     }
 }
