@@ -21,29 +21,27 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInput;
-import java.io.DataInputStream;
-import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * The binary form of the engine's state-store values: {@link Auction}s and the decided {@link CommandOutcome}s.
  * The engine reads and writes them for every command, and JSON cost more than deciding; public topics stay JSON.
  *
- * <p>A value is a format-version byte, a kind byte, then the fields in declaration order through
- * {@link DataOutput}: nullable fields behind a presence byte, enums by name, instants as seconds and nanos, and
- * {@code eventId}, derivable from the other fields, left out. To add a field: write it last in its record's
+ * <p>A value is a format-version byte, a kind byte, then the fields in declaration order, {@code DataOutput}-style:
+ * numbers big-endian, strings as a length then UTF-8, nullable fields behind a presence byte, enums by name,
+ * instants as seconds and nanos, and {@code eventId}, derivable from the other fields, left out. To add a field: write it last in its record's
  * writer, bump {@link #VERSION}, and read it as {@code version >= N ? read... : null} in the reader. Values of an
  * unknown version throw {@link SerializationException} (a newer engine wrote them; the command goes to the
  * dead-letter path instead of being decided on misread state). Values that start with {@code '{'} are the JSON
  * that earlier engines stored, read once and written back in this form.
  *
- * <p>Limit: a string field is at most 65,535 bytes of modified UTF-8 ({@link DataOutput#writeUTF}).
+ * <p>Limit: the format is positional, so a reader must know every version it accepts; there is no schema to
+ * inspect stored bytes with, only this class.
  */
 final class StoreCodec {
 
@@ -72,11 +70,11 @@ final class StoreCodec {
     }
 
     private interface Writer<T> {
-        void write(DataOutput out, T value) throws IOException;
+        void write(Output out, T value) throws IOException;
     }
 
     private interface Reader<T> {
-        T read(DataInput in, int version) throws IOException;
+        T read(Input in, int version) throws IOException;
     }
 
     private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader, Deserializer<T> legacyJson) {
@@ -84,14 +82,14 @@ final class StoreCodec {
             if (value == null) {
                 return null;
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
+            Output out = new Output();
+            try {
                 out.writeByte(VERSION);
                 writer.write(out, value);
             } catch (IOException | RuntimeException e) {
                 throw new SerializationException("Cannot store " + value.getClass().getSimpleName() + ": " + e, e);
             }
-            return bytes.toByteArray();
+            return out.toByteArray();
         };
         Deserializer<T> deserializer = (topic, data) -> {
             if (data == null) {
@@ -107,11 +105,11 @@ final class StoreCodec {
                 throw new SerializationException("State value in " + topic + " has format version " + data[0]
                         + "; this engine reads up to " + VERSION + " (and JSON): was it written by a newer engine?");
             }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1));
+            Input in = new Input(data);
             try {
                 T value = reader.read(in, data[0]);
-                if (in.available() != 0) {
-                    throw new IOException(in.available() + " bytes left over");
+                if (in.remaining() != 0) {
+                    throw new IOException(in.remaining() + " bytes left over");
                 }
                 return value;
             } catch (IOException | RuntimeException e) {
@@ -123,7 +121,7 @@ final class StoreCodec {
 
     // --- Auction ---------------------------------------------------------------------------------------------
 
-    private static void writeAuction(DataOutput out, Auction auction) throws IOException {
+    private static void writeAuction(Output out, Auction auction) throws IOException {
         if (auction instanceof Auction.Open open) {
             out.writeByte(OPEN);
             writeCommon(out, open);
@@ -134,7 +132,7 @@ final class StoreCodec {
             writeCommon(out, closed);
             writeBid(out, closed.leader());
             out.writeLong(closed.bidCount());
-            out.writeUTF(closed.outcome().name());
+            out.writeString(closed.outcome().name());
             writeNullableLong(out, closed.price());
             writeInstant(out, closed.closedAt());
         } else if (auction instanceof Auction.Cancelled cancelled) {
@@ -146,7 +144,7 @@ final class StoreCodec {
         }
     }
 
-    private static Auction readAuction(DataInput in, int version) throws IOException {
+    private static Auction readAuction(Input in, int version) throws IOException {
         byte kind = in.readByte();
         AuctionTerms terms = readTerms(in);
         long seq = in.readLong();
@@ -156,7 +154,7 @@ final class StoreCodec {
                 return new Auction.Open(terms, seq, endsAt, readBid(in), in.readLong());
             case CLOSED:
                 return new Auction.Closed(terms, seq, endsAt, readBid(in), in.readLong(),
-                        CloseOutcome.valueOf(in.readUTF()), readNullableLong(in), readInstant(in));
+                        CloseOutcome.valueOf(in.readString()), readNullableLong(in), readInstant(in));
             case CANCELLED:
                 return new Auction.Cancelled(terms, seq, endsAt, readInstant(in));
             default:
@@ -164,15 +162,15 @@ final class StoreCodec {
         }
     }
 
-    private static void writeCommon(DataOutput out, Auction auction) throws IOException {
+    private static void writeCommon(Output out, Auction auction) throws IOException {
         writeTerms(out, auction.terms());
         out.writeLong(auction.seq());
         writeInstant(out, auction.endsAt());
     }
 
-    private static void writeTerms(DataOutput out, AuctionTerms terms) throws IOException {
-        out.writeUTF(terms.auctionId());
-        out.writeUTF(terms.sellerId());
+    private static void writeTerms(Output out, AuctionTerms terms) throws IOException {
+        out.writeString(terms.auctionId());
+        out.writeString(terms.sellerId());
         writeItem(out, terms.item());
         out.writeLong(terms.startPrice());
         out.writeLong(terms.minIncrement());
@@ -182,38 +180,38 @@ final class StoreCodec {
         writeInstant(out, terms.openedAt());
     }
 
-    private static AuctionTerms readTerms(DataInput in) throws IOException {
-        return new AuctionTerms(in.readUTF(), in.readUTF(), readItem(in), in.readLong(), in.readLong(),
+    private static AuctionTerms readTerms(Input in) throws IOException {
+        return new AuctionTerms(in.readString(), in.readString(), readItem(in), in.readLong(), in.readLong(),
                 readNullableLong(in), readNullableLong(in), in.readLong(), readInstant(in));
     }
 
-    private static void writeBid(DataOutput out, Bid bid) throws IOException {
+    private static void writeBid(Output out, Bid bid) throws IOException {
         out.writeBoolean(bid != null);
         if (bid != null) {
-            out.writeUTF(bid.bidderId());
+            out.writeString(bid.bidderId());
             out.writeLong(bid.amount());
             writeInstant(out, bid.at());
-            out.writeUTF(bid.commandId());
+            out.writeString(bid.commandId());
         }
     }
 
-    private static Bid readBid(DataInput in) throws IOException {
-        return in.readBoolean() ? new Bid(in.readUTF(), in.readLong(), readInstant(in), in.readUTF()) : null;
+    private static Bid readBid(Input in) throws IOException {
+        return in.readBoolean() ? new Bid(in.readString(), in.readLong(), readInstant(in), in.readString()) : null;
     }
 
     // --- CommandOutcome --------------------------------------------------------------------------------------
 
-    private static void writeOutcome(DataOutput out, CommandOutcome outcome) throws IOException {
+    private static void writeOutcome(Output out, CommandOutcome outcome) throws IOException {
         if (!outcome.eventId().equals(eventId(outcome))) {
             throw new IllegalArgumentException("eventId " + outcome.eventId() + " is not derived from its fields");
         }
         if (outcome instanceof AuctionOpened e) {
             out.writeByte(AUCTION_OPENED);
-            out.writeUTF(e.auctionId());
+            out.writeString(e.auctionId());
             out.writeLong(e.seq());
             writeInstant(out, e.at());
-            out.writeUTF(e.commandId());
-            out.writeUTF(e.sellerId());
+            out.writeString(e.commandId());
+            out.writeString(e.sellerId());
             writeItem(out, e.item());
             out.writeLong(e.startPrice());
             out.writeLong(e.minIncrement());
@@ -223,11 +221,11 @@ final class StoreCodec {
             out.writeLong(e.softCloseSeconds());
         } else if (outcome instanceof BidAccepted e) {
             out.writeByte(BID_ACCEPTED);
-            out.writeUTF(e.auctionId());
+            out.writeString(e.auctionId());
             out.writeLong(e.seq());
             writeInstant(out, e.at());
-            out.writeUTF(e.commandId());
-            out.writeUTF(e.bidderId());
+            out.writeString(e.commandId());
+            out.writeString(e.bidderId());
             out.writeLong(e.amount());
             writeNullableString(out, e.previousLeaderId());
             writeNullableLong(out, e.previousAmount());
@@ -235,68 +233,68 @@ final class StoreCodec {
             out.writeLong(e.minNextBid());
         } else if (outcome instanceof BidRejected e) {
             out.writeByte(BID_REJECTED);
-            out.writeUTF(e.auctionId());
+            out.writeString(e.auctionId());
             writeInstant(out, e.at());
-            out.writeUTF(e.commandId());
-            out.writeUTF(e.bidderId());
+            out.writeString(e.commandId());
+            out.writeString(e.bidderId());
             out.writeLong(e.amount());
-            out.writeUTF(e.reason().name());
+            out.writeString(e.reason().name());
             writeNullableLong(out, e.minNextBid());
         } else if (outcome instanceof AuctionCancelled e) {
             out.writeByte(AUCTION_CANCELLED);
-            out.writeUTF(e.auctionId());
+            out.writeString(e.auctionId());
             out.writeLong(e.seq());
             writeInstant(out, e.at());
-            out.writeUTF(e.commandId());
-            out.writeUTF(e.sellerId());
+            out.writeString(e.commandId());
+            out.writeString(e.sellerId());
         } else if (outcome instanceof CommandRejected e) {
             out.writeByte(COMMAND_REJECTED);
-            out.writeUTF(e.auctionId());
+            out.writeString(e.auctionId());
             writeInstant(out, e.at());
-            out.writeUTF(e.commandId());
+            out.writeString(e.commandId());
             writeNullableString(out, e.commandType());
             writeNullableString(out, e.actorId());
-            out.writeUTF(e.reason().name());
+            out.writeString(e.reason().name());
             writeNullableString(out, e.detail());
         } else {
             throw new IllegalArgumentException("no binary form for " + outcome.getClass());
         }
     }
 
-    private static CommandOutcome readOutcome(DataInput in, int version) throws IOException {
+    private static CommandOutcome readOutcome(Input in, int version) throws IOException {
         byte kind = in.readByte();
-        String auctionId = in.readUTF();
+        String auctionId = in.readString();
         switch (kind) {
             case AUCTION_OPENED: {
                 long seq = in.readLong();
                 return new AuctionOpened(SequencedEvent.eventId(auctionId, seq), auctionId, seq, readInstant(in),
-                        in.readUTF(), in.readUTF(), readItem(in), in.readLong(), in.readLong(), readNullableLong(in),
+                        in.readString(), in.readString(), readItem(in), in.readLong(), in.readLong(), readNullableLong(in),
                         readNullableLong(in), readInstant(in), in.readLong());
             }
             case BID_ACCEPTED: {
                 long seq = in.readLong();
                 return new BidAccepted(SequencedEvent.eventId(auctionId, seq), auctionId, seq, readInstant(in),
-                        in.readUTF(), in.readUTF(), in.readLong(), readNullableString(in), readNullableLong(in),
+                        in.readString(), in.readString(), in.readLong(), readNullableString(in), readNullableLong(in),
                         in.readLong(), in.readLong());
             }
             case BID_REJECTED: {
                 Instant at = readInstant(in);
-                String commandId = in.readUTF();
+                String commandId = in.readString();
                 return new BidRejected(CommandOutcome.rejectionEventId(auctionId, commandId), auctionId, at,
-                        commandId, in.readUTF(), in.readLong(), RejectionReason.valueOf(in.readUTF()),
+                        commandId, in.readString(), in.readLong(), RejectionReason.valueOf(in.readString()),
                         readNullableLong(in));
             }
             case AUCTION_CANCELLED: {
                 long seq = in.readLong();
                 return new AuctionCancelled(SequencedEvent.eventId(auctionId, seq), auctionId, seq,
-                        readInstant(in), in.readUTF(), in.readUTF());
+                        readInstant(in), in.readString(), in.readString());
             }
             case COMMAND_REJECTED: {
                 Instant at = readInstant(in);
-                String commandId = in.readUTF();
+                String commandId = in.readString();
                 return new CommandRejected(CommandOutcome.rejectionEventId(auctionId, commandId), auctionId, at,
                         commandId, readNullableString(in), readNullableString(in),
-                        RejectionReason.valueOf(in.readUTF()), readNullableString(in));
+                        RejectionReason.valueOf(in.readString()), readNullableString(in));
             }
             default:
                 throw new IOException("unknown outcome kind " + kind);
@@ -318,45 +316,153 @@ final class StoreCodec {
 
     // --- shared fields ---------------------------------------------------------------------------------------
 
-    private static void writeItem(DataOutput out, Item item) throws IOException {
-        out.writeUTF(item.brand());
-        out.writeUTF(item.name());
+    private static void writeItem(Output out, Item item) throws IOException {
+        out.writeString(item.brand());
+        out.writeString(item.name());
         out.writeLong(item.faceValue());
         out.writeLong(item.voucherExpiresOn().toEpochDay());
     }
 
-    private static Item readItem(DataInput in) throws IOException {
-        return new Item(in.readUTF(), in.readUTF(), in.readLong(), LocalDate.ofEpochDay(in.readLong()));
+    private static Item readItem(Input in) throws IOException {
+        return new Item(in.readString(), in.readString(), in.readLong(), LocalDate.ofEpochDay(in.readLong()));
     }
 
-    private static void writeInstant(DataOutput out, Instant instant) throws IOException {
+    private static void writeInstant(Output out, Instant instant) throws IOException {
         out.writeLong(instant.getEpochSecond());
         out.writeInt(instant.getNano());
     }
 
-    private static Instant readInstant(DataInput in) throws IOException {
+    private static Instant readInstant(Input in) throws IOException {
         return Instant.ofEpochSecond(in.readLong(), in.readInt());
     }
 
-    private static void writeNullableLong(DataOutput out, Long value) throws IOException {
+    private static void writeNullableLong(Output out, Long value) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeLong(value);
         }
     }
 
-    private static Long readNullableLong(DataInput in) throws IOException {
+    private static Long readNullableLong(Input in) throws IOException {
         return in.readBoolean() ? in.readLong() : null;
     }
 
-    private static void writeNullableString(DataOutput out, String value) throws IOException {
+    private static void writeNullableString(Output out, String value) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {
-            out.writeUTF(value);
+            out.writeString(value);
         }
     }
 
-    private static String readNullableString(DataInput in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
+    private static String readNullableString(Input in) throws IOException {
+        return in.readBoolean() ? in.readString() : null;
+    }
+
+    /** A growing byte array with the writes the format needs. */
+    private static final class Output {
+
+        private byte[] bytes = new byte[160];
+        private int size;
+
+        void writeByte(int value) {
+            ensure(1);
+            bytes[size++] = (byte) value;
+        }
+
+        void writeBoolean(boolean value) {
+            writeByte(value ? 1 : 0);
+        }
+
+        void writeInt(int value) {
+            ensure(Integer.BYTES);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        void writeLong(long value) {
+            ensure(Long.BYTES);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        /** The UTF-8 length as an unsigned varint (one byte below 128), then the bytes. */
+        void writeString(String value) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            int length = utf8.length;
+            while ((length & ~0x7F) != 0) {
+                writeByte((length & 0x7F) | 0x80);
+                length >>>= 7;
+            }
+            writeByte(length);
+            ensure(utf8.length);
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+    }
+
+    /** Reads what {@link Output} wrote, after the version byte; running past the end throws. */
+    private static final class Input {
+
+        private final ByteBuffer buffer;
+
+        Input(byte[] data) {
+            this.buffer = ByteBuffer.wrap(data, 1, data.length - 1);
+        }
+
+        byte readByte() {
+            return buffer.get();
+        }
+
+        boolean readBoolean() throws IOException {
+            byte value = buffer.get();
+            if (value != 0 && value != 1) {
+                throw new IOException("presence byte " + value);
+            }
+            return value == 1;
+        }
+
+        int readInt() {
+            return buffer.getInt();
+        }
+
+        long readLong() {
+            return buffer.getLong();
+        }
+
+        String readString() throws IOException {
+            int length = 0;
+            for (int shift = 0; ; shift += 7) {
+                byte next = buffer.get();
+                length |= (next & 0x7F) << shift;
+                if (next >= 0) {
+                    break;
+                }
+                if (shift >= 28) {
+                    throw new IOException("string length overflows");
+                }
+            }
+            if (length > buffer.remaining()) {
+                throw new IOException("string of " + length + " bytes with " + buffer.remaining() + " left");
+            }
+            String value = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
+            buffer.position(buffer.position() + length);
+            return value;
+        }
+
+        int remaining() {
+            return buffer.remaining();
+        }
     }
 }
