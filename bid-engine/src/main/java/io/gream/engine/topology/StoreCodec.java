@@ -33,12 +33,15 @@ import java.util.Arrays;
  * The engine reads and writes them for every command, and JSON cost more than deciding; public topics stay JSON.
  *
  * <p>A value is a format-version byte, a kind byte, then the fields in declaration order, {@code DataOutput}-style:
- * numbers big-endian, strings as a length then UTF-8, nullable fields behind a presence byte, enums by name,
- * instants as seconds and nanos, and {@code eventId}, derivable from the other fields, left out. To add a field: write it last in its record's
- * writer, bump {@link #VERSION}, and read it as {@code version >= N ? read... : null} in the reader. Values of an
- * unknown version throw {@link SerializationException} (a newer engine wrote them; the command goes to the
- * dead-letter path instead of being decided on misread state). Values that start with {@code '{'} are the JSON
- * that earlier engines stored, read once and written back in this form.
+ * numbers big-endian, strings as a varint length and UTF-8, nullable fields behind a presence byte, enums by name,
+ * instants as seconds and nanos; {@code eventId} is derived from the other fields, so it is not stored.
+ *
+ * <p>Adding a field (say a nullable one to {@link Auction.Open} or {@link Bid}) is one edit in each direction plus
+ * a version bump: write it after the record's last field, raise {@link #VERSION}, and read it as
+ * {@code version >= 2 ? readNullableLong(in) : null}; every reader gets the stored value's version. Values of an
+ * unknown version throw {@link SerializationException}, so the command takes the dead-letter path instead of being
+ * decided on misread state. Values that start with {@code '{'} are the JSON earlier engines stored: read, then
+ * written back in this form.
  *
  * <p>Limit: the format is positional, so a reader must know every version it accepts; there is no schema to
  * inspect stored bytes with, only this class.
@@ -151,9 +154,9 @@ final class StoreCodec {
         Instant endsAt = readInstant(in);
         switch (kind) {
             case OPEN:
-                return new Auction.Open(terms, seq, endsAt, readBid(in), in.readLong());
+                return new Auction.Open(terms, seq, endsAt, readBid(in, version), in.readLong());
             case CLOSED:
-                return new Auction.Closed(terms, seq, endsAt, readBid(in), in.readLong(),
+                return new Auction.Closed(terms, seq, endsAt, readBid(in, version), in.readLong(),
                         CloseOutcome.valueOf(in.readString()), readNullableLong(in), readInstant(in));
             case CANCELLED:
                 return new Auction.Cancelled(terms, seq, endsAt, readInstant(in));
@@ -195,7 +198,7 @@ final class StoreCodec {
         }
     }
 
-    private static Bid readBid(Input in) throws IOException {
+    private static Bid readBid(Input in, int version) throws IOException {
         return in.readBoolean() ? new Bid(in.readString(), in.readLong(), readInstant(in), in.readString()) : null;
     }
 
