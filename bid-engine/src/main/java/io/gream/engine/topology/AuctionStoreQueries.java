@@ -1,6 +1,7 @@
 package io.gream.engine.topology;
 
 import io.gream.contracts.AuctionEvent;
+import io.gream.contracts.BidHistoryEntry;
 import io.gream.contracts.CommandOutcome;
 import io.gream.engine.auction.Auction;
 import org.apache.kafka.streams.KeyValue;
@@ -25,6 +26,12 @@ public final class AuctionStoreQueries {
     public static Optional<CommandOutcome> outcome(ReadOnlyKeyValueStore<String, AuctionEvent> decided,
                                                    String auctionId, String commandId) {
         return Optional.ofNullable((CommandOutcome) decided.get(DecidedCommands.key(auctionId, commandId)));
+    }
+
+    /** The auction's latest public bids and proxy raises, newest first, at most {@code limit}. */
+    public static List<BidHistoryEntry> bidHistory(ReadOnlyKeyValueStore<String, BidHistoryEntry> history,
+                                                   String auctionId, int limit) {
+        return BidHistory.newestFirst(history, auctionId, limit);
     }
 
     /**

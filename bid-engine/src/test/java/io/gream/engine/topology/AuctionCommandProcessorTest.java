@@ -3,6 +3,7 @@ package io.gream.engine.topology;
 import io.gream.contracts.AuctionClosed;
 import io.gream.contracts.AuctionCommand;
 import io.gream.contracts.AuctionEvent;
+import io.gream.contracts.BidHistoryEntry;
 import io.gream.contracts.CommandLogEntry;
 import io.gream.contracts.Item;
 import io.gream.contracts.JsonSerde;
@@ -47,6 +48,8 @@ class AuctionCommandProcessorTest {
                 DeadlineKey.SERDE, DeadlineAction.SERDE));
         add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BidEngineTopology.DECIDED_COMMAND_STORE),
                 Serdes.String(), new JsonSerde<>(AuctionEvent.class)));
+        add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BidEngineTopology.BID_HISTORY_STORE),
+                Serdes.String(), new JsonSerde<>(BidHistoryEntry.class)));
         processor.init(context);
     }
 
