@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param bidCount      accepted bids so far, this one included
  * @param minNextBid    the least the next bid must offer
  * @param outbidByProxy {@code true} when the leader's maximum outbid this bid at once; absent otherwise
+ * @param offeredAmount the amount the bid offered, present only when {@code amount} differs from it (a proxy bid
+ *                      that leads above what it offered or at the reserve, a leader's raise of their maximum)
  */
 public record BidAccepted(
         String eventId,
@@ -31,18 +33,25 @@ public record BidAccepted(
         Long previousAmount,
         long bidCount,
         long minNextBid,
-        Boolean outbidByProxy) implements SequencedEvent, CommandOutcome {
+        Boolean outbidByProxy,
+        Long offeredAmount) implements SequencedEvent, CommandOutcome {
 
     /** A bid that leads: the form every bid had before proxy bidding. */
     public BidAccepted(String eventId, String auctionId, long seq, Instant at, String commandId, String bidderId,
                        long amount, String previousLeaderId, Long previousAmount, long bidCount, long minNextBid) {
         this(eventId, auctionId, seq, at, commandId, bidderId, amount, previousLeaderId, previousAmount, bidCount,
-                minNextBid, null);
+                minNextBid, null, null);
     }
 
     @Override
     public boolean accepted() {
         return true;
+    }
+
+    /** The amount the bid offered, which is {@code amount} unless proxy bidding set the price. */
+    @JsonIgnore
+    public long offered() {
+        return offeredAmount == null ? amount : offeredAmount;
     }
 
     /** Whether {@code bidderId} leads after this event. */

@@ -301,7 +301,7 @@ public final class AuctionRules {
                                         Long previousAmount, long bidCount, boolean outbidByProxy, long increment) {
         return new BidAccepted(SequencedEvent.eventId(bid.auctionId(), seq), bid.auctionId(), seq, at,
                 bid.commandId(), bid.bidderId(), price, previousLeaderId, previousAmount, bidCount,
-                price + increment, outbidByProxy ? Boolean.TRUE : null);
+                price + increment, outbidByProxy ? Boolean.TRUE : null, price == bid.amount() ? null : bid.amount());
     }
 
     private Optional<Auction> fold(Optional<Auction> state, List<AuctionEvent> events) {

@@ -64,10 +64,17 @@ class ProxyBidRulesTest {
                 previousAmount, bidCount, amount + 100);
     }
 
+    /** Accepted at a price proxy bidding set, not at the {@code offered} amount. */
+    private static BidAccepted acceptedAt(long seq, Instant at, String commandId, String bidderId, long price,
+                                          long offered, String previousLeaderId, Long previousAmount, long bidCount) {
+        return new BidAccepted(AUCTION + ":" + seq, AUCTION, seq, at, commandId, bidderId, price, previousLeaderId,
+                previousAmount, bidCount, price + 100, null, offered);
+    }
+
     private static BidAccepted outbidAtOnce(long seq, Instant at, String commandId, String bidderId, long amount,
                                             String leaderId, long leaderPrice, long bidCount) {
         return new BidAccepted(AUCTION + ":" + seq, AUCTION, seq, at, commandId, bidderId, amount, leaderId,
-                leaderPrice, bidCount, amount + 100, true);
+                leaderPrice, bidCount, amount + 100, true, null);
     }
 
     private static BidRaisedByProxy raised(long seq, Instant at, String commandId, String leaderId, long price,
@@ -130,7 +137,7 @@ class ProxyBidRulesTest {
         void aHigherMaximumTakesTheLeadAtOneIncrementAboveTheBeatenMaximum() {
             Decision decision = when(aliceLeadsWithMaximum(3_000), proxyBid("cmd-bob", BOB, 1_100, 8_000), T2);
 
-            assertEvents(decision, accepted(3, T2, "cmd-bob", BOB, 3_100, ALICE, 1_000L, 2));
+            assertEvents(decision, acceptedAt(3, T2, "cmd-bob", BOB, 3_100, 1_100, ALICE, 1_000L, 2));
             assertThat(decision.state().orElseThrow().leader())
                     .isEqualTo(new Bid(BOB, 3_100, T2, "cmd-bob", 8_000L));
         }
@@ -139,7 +146,7 @@ class ProxyBidRulesTest {
         void aHigherMaximumWithinOneIncrementTakesTheLeadAtItsWholeMaximum() {
             Decision decision = when(aliceLeadsWithMaximum(3_000), proxyBid("cmd-bob", BOB, 1_100, 3_050), T2);
 
-            assertEvents(decision, accepted(3, T2, "cmd-bob", BOB, 3_050, ALICE, 1_000L, 2));
+            assertEvents(decision, acceptedAt(3, T2, "cmd-bob", BOB, 3_050, 1_100, ALICE, 1_000L, 2));
         }
 
         @Test
@@ -163,7 +170,7 @@ class ProxyBidRulesTest {
 
             Decision decision = when(state, proxyBid("cmd-carol", CAROL, 3_200, 6_000), T3);
 
-            assertEvents(decision, accepted(5, T3, "cmd-carol", CAROL, 5_100, ALICE, 3_100L, 3));
+            assertEvents(decision, acceptedAt(5, T3, "cmd-carol", CAROL, 5_100, 3_200, ALICE, 3_100L, 3));
         }
 
         @Test
@@ -226,7 +233,7 @@ class ProxyBidRulesTest {
             Decision decision = when(aliceLeadsWithMaximum(3_000), proxyBid("cmd-alice-2", ALICE, 1_100, 6_000),
                     T2);
 
-            assertEvents(decision, accepted(3, T2, "cmd-alice-2", ALICE, 1_000, ALICE, 1_000L, 2));
+            assertEvents(decision, acceptedAt(3, T2, "cmd-alice-2", ALICE, 1_000, 1_100, ALICE, 1_000L, 2));
             assertThat(decision.state().orElseThrow().leader())
                     .isEqualTo(new Bid(ALICE, 1_000, T1, "cmd-alice", 6_000L));
         }
@@ -270,7 +277,7 @@ class ProxyBidRulesTest {
 
             Decision decision = when(state, proxyBid("cmd-alice-2", ALICE, 1_100, 2_500), T2);
 
-            assertEvents(decision, accepted(3, T2, "cmd-alice-2", ALICE, 2_000, ALICE, 1_000L, 2));
+            assertEvents(decision, acceptedAt(3, T2, "cmd-alice-2", ALICE, 2_000, 1_100, ALICE, 1_000L, 2));
         }
 
         @Test
@@ -293,7 +300,7 @@ class ProxyBidRulesTest {
         void aFirstMaximumThatMeetsTheReserveLiftsThePriceToTheReserveAtOnce() {
             Decision decision = when(given(reserve.opened()), proxyBid("cmd-alice", ALICE, 1_000, 3_000), T1);
 
-            assertEvents(decision, accepted(2, T1, "cmd-alice", ALICE, 2_500, null, null, 1));
+            assertEvents(decision, acceptedAt(2, T1, "cmd-alice", ALICE, 2_500, 1_000, null, null, 1));
         }
 
         @Test
@@ -311,7 +318,7 @@ class ProxyBidRulesTest {
 
             Decision decision = when(state, proxyBid("cmd-bob", BOB, 1_100, 4_000), T2);
 
-            assertEvents(decision, accepted(3, T2, "cmd-bob", BOB, 2_500, ALICE, 1_000L, 2));
+            assertEvents(decision, acceptedAt(3, T2, "cmd-bob", BOB, 2_500, 1_100, ALICE, 1_000L, 2));
         }
 
         @Test
@@ -376,7 +383,7 @@ class ProxyBidRulesTest {
             Decision decision = when(state, proxyBid("cmd-bob", BOB, 1_100, 9_000), T2);
 
             assertEvents(decision,
-                    accepted(3, T2, "cmd-bob", BOB, 5_000, ALICE, 1_000L, 2),
+                    acceptedAt(3, T2, "cmd-bob", BOB, 5_000, 1_100, ALICE, 1_000L, 2),
                     new AuctionClosed(AUCTION + ":4", AUCTION, 4, T2, "cmd-bob", SELLER, VOUCHER,
                             CloseOutcome.BUY_NOW, BOB, 5_000L, 2));
         }

@@ -307,7 +307,7 @@ class BidEngineTopologyTest {
                         T0.plusSeconds(60), 0),
                 new BidAccepted("a-1:2", "a-1", 2, T0.plusSeconds(1), "c-2", "alice", 1_000, null, null, 1, 1_100),
                 new BidAccepted("a-1:3", "a-1", 3, T0.plusSeconds(2), "c-3", "bob", 2_000, "alice", 1_000L, 2, 2_100,
-                        true),
+                        true, null),
                 new BidRaisedByProxy("a-1:4", "a-1", 4, T0.plusSeconds(2), "c-3", "alice", 2_100, "bob", 2_000, 2,
                         2_200));
         assertThat(auctions().get("a-1").leader().maxAmount()).isEqualTo(5_000L);
