@@ -120,8 +120,8 @@ class AuctionQueryIT {
             JsonNode asAlice = JSON.readTree(get(port, "/auctions/" + proxied + "?viewer=alice").body());
             assertThat(asAlice.path("yourMaxAmount").asLong()).as("the leader's own view via %d", port)
                     .isEqualTo(9_000);
-            assertThat(JSON.readTree(get(port, "/auctions/" + proxied + "?viewer=bob").body())
-                    .has("yourMaxAmount")).as("someone else's view via %d", port).isFalse();
+            assertThat(get(port, "/auctions/" + proxied + "?viewer=bob").body()).as("someone else's view via %d", port)
+                    .doesNotContain("9000");
             assertThat(get(port, "/auctions/" + proxied).body()).doesNotContain("9000");
             HttpResponse<String> bids = get(port, "/auctions/" + proxied + "/bids?limit=5");
             assertThat(bids.statusCode()).isEqualTo(200);
