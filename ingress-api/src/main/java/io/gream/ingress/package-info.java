@@ -7,7 +7,9 @@
  * is interchangeable, and a retried request maps to the same command id, so retries are safe across replicas.
  *
  * <p>Sub-packages by feature: {@code auth} (who is calling), {@code ratelimit}, {@code auction} (the endpoints),
- * {@code command} (writing commands to Kafka), {@code engine} (reading from the bid-engine), {@code web} (HTTP input
- * hardening and API docs) and {@code problem} (RFC 9457 error answers).
+ * {@code command} (writing commands to Kafka), {@code tail} (reading the engine's decisions back from
+ * {@code gream.auction-events}), {@code live} (the public event streams fed by the tail), {@code engine} (reading
+ * from the bid-engine), {@code web} (HTTP input hardening and API docs) and {@code problem} (RFC 9457 error
+ * answers).
  */
 package io.gream.ingress;

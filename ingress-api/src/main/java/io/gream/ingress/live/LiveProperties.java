@@ -10,8 +10,8 @@ import java.time.Duration;
  *
  * @param bufferedEvents    recent events kept per auction for {@code Last-Event-ID} resume; a client further
  *                          behind gets {@code event: reset}
- * @param bufferedAuctions  auctions whose recent events are kept; beyond it the least recently changed auction
- *                          nobody watches is forgotten
+ * @param bufferedAuctions  auctions nobody watches whose recent events are kept; beyond it one of them is
+ *                          forgotten. Memory is about buffered-auctions x buffered-events x the size of an event
  * @param maxStreams        open streams per replica; more are refused with {@code 503}. Each holds one of
  *                          Tomcat's {@code server.tomcat.max-connections}, which commands need too
  * @param heartbeat         how often every stream gets a comment line, so proxies keep it open and departed clients
@@ -20,8 +20,8 @@ import java.time.Duration;
  */
 @ConfigurationProperties("gream.ingress.live")
 record LiveProperties(
-        @DefaultValue("100") int bufferedEvents,
-        @DefaultValue("5000") int bufferedAuctions,
+        @DefaultValue("50") int bufferedEvents,
+        @DefaultValue("1000") int bufferedAuctions,
         @DefaultValue("1000") int maxStreams,
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("30m") Duration timeout) {

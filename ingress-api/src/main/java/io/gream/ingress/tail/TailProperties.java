@@ -18,12 +18,12 @@ import java.util.Locale;
  * @param rememberFor        how long an outcome is kept
  */
 @ConfigurationProperties("gream.ingress.tail")
-public record TailProperties(
+record TailProperties(
         @DefaultValue("read_uncommitted") String isolationLevel,
         @DefaultValue("20000") int rememberedOutcomes,
         @DefaultValue("2m") Duration rememberFor) {
 
-    public TailProperties {
+    TailProperties {
         isolationLevel = isolationLevel.toLowerCase(Locale.ROOT);
         if (!isolationLevel.equals("read_uncommitted") && !isolationLevel.equals("read_committed")) {
             throw new IllegalArgumentException("gream.ingress.tail.isolation-level must be read_uncommitted or"

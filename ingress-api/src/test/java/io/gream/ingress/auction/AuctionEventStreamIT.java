@@ -118,20 +118,20 @@ class AuctionEventStreamIT extends SharedIngressContext {
             String auctionId = fresh("a");
             EventStreamClient.Stream first = watch(auctionId, null);
             log.append(opened(auctionId, "c-open", "sally"));
-            // one more than the 100 events kept per auction
-            log.append(IntStream.rangeClosed(2, 102).mapToObj(seq -> bid(auctionId, seq, "u" + seq, 1_000L * seq))
+            // one more than the 50 events kept per auction
+            log.append(IntStream.rangeClosed(2, 52).mapToObj(seq -> bid(auctionId, seq, "u" + seq, 1_000L * seq))
                     .toArray(AuctionEvent[]::new));
-            await().atMost(TIMEOUT).until(() -> first.events().size() == 102);
+            await().atMost(TIMEOUT).until(() -> first.events().size() == 52);
             first.cancel();
 
             EventStreamClient.Stream resumed = watch(auctionId, "1");
             await().atMost(TIMEOUT).until(() -> !resumed.events().isEmpty());
-            log.append(bid(auctionId, 103, "bob", 500_000));
+            log.append(bid(auctionId, 53, "bob", 500_000));
 
             await().atMost(TIMEOUT).until(() -> resumed.events().size() == 2);
             assertThat(resumed.events().get(0).event()).isEqualTo("reset");
             assertThat(resumed.events().get(0).id()).isNull();
-            assertThat(resumed.events().get(1).id()).isEqualTo("103");
+            assertThat(resumed.events().get(1).id()).isEqualTo("53");
             resumed.cancel();
         }
 
