@@ -222,9 +222,13 @@ export function auctionPage(root, auctionId) {
     }
     countdown.textContent = ms > 0 ? `Ends in ${timeLeft(ms)}` : 'Closing…';
     countdown.classList.toggle('soon', ms < 60000);
-    // Past the end with no close event yet: ask the auction itself, in case the stream is slow.
-    if (ms < -3000 && Math.floor(-ms / 1000) % 3 === 0) refresh();
+    // Past the end with no close event yet: ask the auction itself now and then, in case the stream is slow.
+    if (ms < -2000 && Date.now() - lastForcedRefresh > 3000) {
+      lastForcedRefresh = Date.now();
+      refresh();
+    }
   }
+  let lastForcedRefresh = 0;
   const ticker = setInterval(tick, 250);
 
   // ---- bidding ----
