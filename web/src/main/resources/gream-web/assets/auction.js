@@ -12,7 +12,9 @@ import { rememberBid } from './me.js';
 
 export function auctionPage(root, auctionId) {
   let state = null;
-  const history = new Map(); // seq (or a synthetic key) -> bid
+  // Accepted bids by amount and bidder: the price only rises, so this names one bid whichever source (stream, bid
+  // history query, the auction's own leader) reported it.
+  const history = new Map();
   const myCommands = new Set();
   const myAliases = new Set(); // how the public reads name me, if they use pseudonyms
   let feed = null;
@@ -36,6 +38,7 @@ export function auctionPage(root, auctionId) {
   const outcome = h('div', { class: 'outcome', id: 'outcome', hidden: true, role: 'status', 'aria-live': 'polite' });
   const historyList = h('ol', { class: 'history', id: 'bid-history' });
   const historyEmpty = h('p', { class: 'muted' }, 'No bids yet.');
+  const historyNote = h('p', { class: 'muted', id: 'history-note' });
 
   const amount = h('input', { type: 'number', id: 'bid-amount', inputmode: 'numeric', min: 1, step: 1, required: true });
   const bidButton = h('button', { type: 'submit', id: 'bid-submit' }, 'Place bid');
@@ -54,7 +57,7 @@ export function auctionPage(root, auctionId) {
         priceLive, minNext, reserve, countdown, endsAtLine, extended, outcome,
         session.token ? bidForm : signInHint),
       h('section', { class: 'card', 'aria-labelledby': 'history-title' },
-        h('h2', { id: 'history-title' }, 'Bids'), historyEmpty, historyList)));
+        h('h2', { id: 'history-title' }, 'Bids'), historyEmpty, historyList, historyNote)));
 
   // ---- state ----
   function render() {
@@ -85,7 +88,13 @@ export function auctionPage(root, auctionId) {
     }
     amount.min = String(state.minNextBid || 1);
     bidForm.hidden = !open;
+    if (bidResult.dataset.kind === 'accepted' && open && state.leaderId && !isMe(state.leaderId)) {
+      bidResult.dataset.kind = 'outbid';
+      bidResult.className = 'bid-result bad';
+      bidResult.textContent = `You have been outbid: ${who(state.leaderId)} bid ${money(state.currentPrice)}.`;
+    }
     renderOutcome();
+    renderHistory();
     tick();
   }
 
@@ -106,14 +115,21 @@ export function auctionPage(root, auctionId) {
   function renderHistory() {
     const bids = [...history.values()].sort((a, b) => b.amount - a.amount || b.order - a.order);
     historyEmpty.hidden = bids.length > 0;
+    const earlier = state ? state.bidCount - bids.length : 0;
+    historyNote.textContent = earlier > 0 ? `and ${earlier} earlier bid${earlier === 1 ? '' : 's'}` : '';
     historyList.replaceChildren(...bids.map(b => h('li', { class: isMe(b.bidderId) ? 'me' : '' },
       h('span', { class: 'amount' }, money(b.amount)), ' ',
       h('span', { class: 'bidder' }, who(b.bidderId)), b.byProxy ? h('span', { class: 'muted' }, ' (automatic raise)') : null, ' ',
       b.at ? h('time', { datetime: b.at, class: 'muted' }, clock(b.at)) : null)));
   }
 
-  function addBid(key, bid) {
-    if (history.has(key)) return;
+  function addBid(bid) {
+    const key = `${bid.amount}:${bid.bidderId}`;
+    const known = history.get(key);
+    if (known) {
+      if (!known.at && bid.at) { known.at = bid.at; renderHistory(); }
+      return;
+    }
     history.set(key, { ...bid, order: history.size });
     renderHistory();
   }
@@ -122,7 +138,7 @@ export function auctionPage(root, auctionId) {
   function apply(type, e) {
     if (type === 'BidAccepted') {
       if (myCommands.has(e.commandId)) myAliases.add(e.bidderId);
-      addBid(`seq:${e.seq}`, { bidderId: e.bidderId, amount: e.amount, at: e.at });
+      addBid({ bidderId: e.bidderId, amount: e.amount, at: e.at });
     }
     if (!state || typeof e.seq !== 'number' || e.seq <= state.seq) return;
     if (e.seq > state.seq + 1) { refresh(); return; }
@@ -153,11 +169,10 @@ export function auctionPage(root, auctionId) {
   async function refresh() {
     try {
       const { json } = await api.auction(auctionId);
-      if (state && json.seq > state.seq && json.currentPrice !== state.currentPrice && json.leaderId && feedMode === 'poll') {
-        addBid(`poll:${json.seq}`, { bidderId: json.leaderId, amount: json.currentPrice, at: new Date(serverNow()).toISOString() });
-      }
       if (!state || json.seq >= state.seq) state = json;
+      // The highest bid is a bid of the history too (the only one known when the server offers no history).
       render();
+      if (state.leaderId && state.currentPrice) addBid({ bidderId: state.leaderId, amount: state.currentPrice });
       if (state.status !== 'OPEN') stopFeed();
       return true;
     } catch (e) {
@@ -173,7 +188,7 @@ export function auctionPage(root, auctionId) {
     try {
       const { json } = await api.bids(auctionId, 50);
       for (const b of json.bids || json || []) {
-        addBid(b.seq ? `seq:${b.seq}` : `api:${b.commandId || b.at}`, { bidderId: b.bidderId, amount: b.amount, at: b.at, byProxy: b.byProxy });
+        addBid({ bidderId: b.bidderId, amount: b.amount, at: b.at, byProxy: b.byProxy });
       }
     } catch {
       // no bid history on this server: the stream's replay (Last-Event-ID: 0) fills it where it can
@@ -181,7 +196,6 @@ export function auctionPage(root, auctionId) {
   }
 
   // ---- live feed ----
-  let feedMode = 'stream';
   let lastEventId = 0;
   function startFeed() {
     feed = keepStreaming(() => `/api/auctions/${encodeURIComponent(auctionId)}/events`, {
@@ -196,7 +210,7 @@ export function auctionPage(root, auctionId) {
       },
       onOpen: () => refresh(), // whatever happened while (re)connecting is in the snapshot
       onRefused: status => {
-        if (status === 404 || status === 405 || status === 501) { feedMode = 'poll'; startPolling(); return false; }
+        if (status === 404 || status === 405 || status === 501) { startPolling(); return false; }
         return true;
       },
     });
@@ -254,6 +268,7 @@ export function auctionPage(root, auctionId) {
     bidButton.disabled = true;
     bidButton.textContent = 'Placing…';
     bidResult.className = 'bid-result';
+    bidResult.dataset.kind = 'placing';
     bidResult.textContent = `Placing your bid of ${money(value)}…`;
     try {
       let answer = await api.placeBid(auctionId, value, intended.key);
@@ -271,6 +286,7 @@ export function auctionPage(root, auctionId) {
       intended = null;
       delete amount.dataset.edited;
       bidResult.className = 'bid-result good';
+      bidResult.dataset.kind = 'accepted';
       bidResult.textContent = `Accepted: your bid of ${money(accepted.amount)} is the highest.`;
       apply('BidAccepted', accepted);
     } catch (e) {
