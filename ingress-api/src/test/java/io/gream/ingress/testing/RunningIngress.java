@@ -9,7 +9,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What every test of the running ingress needs, whatever its configuration: the shared real broker and engine
- * stand-in, the test signing key, a reader of the command topic and a client of the ingress's port. Subclasses
+ * stand-in, the test signing key, a reader of the command topic and clients of the ingress's port (requests and
+ * event streams). Subclasses
  * choose the configuration with {@code @SpringBootTest}.
  */
 public abstract class RunningIngress {
@@ -17,6 +18,7 @@ public abstract class RunningIngress {
     protected static CommandLog commands;
 
     protected Api api;
+    protected EventStreamClient streams;
 
     @LocalServerPort
     private int port;
@@ -42,5 +44,6 @@ public abstract class RunningIngress {
     @BeforeEach
     void connect() {
         api = new Api(port);
+        streams = new EventStreamClient(port);
     }
 }
