@@ -88,6 +88,7 @@ export function auctionPage(root, auctionId) {
     }
     amount.min = String(state.minNextBid || 1);
     bidForm.hidden = !open;
+    signInHint.hidden = !open;
     if (bidResult.dataset.kind === 'accepted' && open && state.leaderId && !isMe(state.leaderId)) {
       bidResult.dataset.kind = 'outbid';
       bidResult.className = 'bid-result bad';
