@@ -1,7 +1,7 @@
 package io.gream.ingress;
 
 import io.gream.auth.AuthConfiguration;
-import io.gream.web.WebConfiguration;
+import io.gream.marketplace.WebConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -1,4 +1,4 @@
-package io.gream.web;
+package io.gream.marketplace;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

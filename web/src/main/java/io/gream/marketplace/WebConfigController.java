@@ -1,4 +1,4 @@
-package io.gream.web;
+package io.gream.marketplace;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;

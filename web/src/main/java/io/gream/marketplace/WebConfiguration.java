@@ -1,4 +1,4 @@
-package io.gream.web;
+package io.gream.marketplace;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
