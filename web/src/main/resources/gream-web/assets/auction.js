@@ -174,7 +174,7 @@ export function auctionPage(root, auctionId) {
       // The highest bid is a bid of the history too (the only one known when the server offers no history).
       render();
       if (state.leaderId && state.currentPrice) addBid({ bidderId: state.leaderId, amount: state.currentPrice });
-      if (state.status !== 'OPEN') stopFeed();
+      if (state.status !== 'OPEN') clearInterval(pollTimer); // the stream, if any, ends by itself after the close
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) {
@@ -202,7 +202,12 @@ export function auctionPage(root, auctionId) {
     feed = keepStreaming(() => `/api/auctions/${encodeURIComponent(auctionId)}/events`, {
       resumeFrom: () => lastEventId,
       onEvent: ({ id, event, data }) => {
-        if (event === 'reset') { lastEventId = null; refresh(); loadHistory(); return; }
+        if (event === 'reset') {
+          lastEventId = null;
+          refresh().then(() => { if (state && state.status !== 'OPEN') stopFeed(); });
+          loadHistory();
+          return;
+        }
         if (id && /^\d+$/.test(id)) lastEventId = Number(id);
         let e;
         try { e = JSON.parse(data); } catch { return; }
@@ -324,7 +329,11 @@ export function auctionPage(root, auctionId) {
     if (await refresh()) {
       await loadHistory();
       if (state.status === 'OPEN') startFeed();
-      else if (history.size === 0) startFeed(); // a closed auction's replay still fills its history, then ends
+      else if (state.bidCount > history.size) {
+        // A closed auction's replay still fills its history; the stream ends after the close (or we stop it).
+        startFeed();
+        setTimeout(stopFeed, 10000);
+      }
     }
   })();
 
