@@ -1,11 +1,8 @@
 package io.gream.engine.topology;
 
-import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.CommandLogEntry;
-import io.gream.contracts.JsonSerde;
 import io.gream.contracts.Tick;
 import io.gream.contracts.Topics;
-import io.gream.engine.auction.Auction;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.StreamPartitioner;
@@ -20,8 +17,8 @@ import java.util.Set;
  * <pre>
  *  gream.auction-commands ─► auction-command-processor ─► gream.auction-events
  *          ▲             └─► partition-ticker ──┐           (auction-store, auction-deadline-store,
- *          └────────────── ticks-sink ◄─────────┘            decided-command-store; the ticker reads
- *                                                             auction-deadline-store)
+ *          └────────────── ticks-sink ◄─────────┘            decided-command-store, bid-history-store;
+ *                                                             the ticker reads auction-deadline-store)
  * </pre>
  *
  * Every node and store is named here: generated names would change whenever the topology does and orphan the
@@ -42,6 +39,8 @@ public final class BidEngineTopology {
     public static final String DEADLINE_STORE = "auction-deadline-store";
     /** The outcome of every decided command, keyed auction id then command id. */
     public static final String DECIDED_COMMAND_STORE = "decided-command-store";
+    /** The public bids and proxy raises of each auction, the last ones kept, keyed auction id then position. */
+    public static final String BID_HISTORY_STORE = "bid-history-store";
 
     private BidEngineTopology() {
     }
@@ -59,11 +58,13 @@ public final class BidEngineTopology {
         topology.addProcessor(COMMAND_PROCESSOR, () -> new AuctionCommandProcessor(config, observer), COMMANDS_SOURCE);
         topology.addProcessor(PARTITION_TICKER, () -> new PartitionTicker(config.tickInterval()), COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUCTION_STORE),
-                Serdes.String(), new JsonSerde<>(Auction.class)).withCachingEnabled(), COMMAND_PROCESSOR);
+                Serdes.String(), StoreCodec.AUCTION).withCachingEnabled(), COMMAND_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINE_STORE),
                 DeadlineKey.SERDE, DeadlineAction.SERDE), COMMAND_PROCESSOR, PARTITION_TICKER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECIDED_COMMAND_STORE),
-                Serdes.String(), new JsonSerde<>(AuctionEvent.class)), COMMAND_PROCESSOR);
+                Serdes.String(), StoreCodec.OUTCOME), COMMAND_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BID_HISTORY_STORE),
+                Serdes.String(), StoreCodec.HISTORY), COMMAND_PROCESSOR);
         topology.addSink(EVENTS_SINK, Topics.AUCTION_EVENTS.name(), Topics.AUCTION_EVENTS.keySerde().serializer(),
                 Topics.AUCTION_EVENTS.valueSerde().serializer(), COMMAND_PROCESSOR);
 

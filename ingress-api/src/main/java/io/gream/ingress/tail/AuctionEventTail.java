@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
@@ -148,7 +149,13 @@ public final class AuctionEventTail implements SmartLifecycle {
     /** The topic's partitions, waiting for the topic to exist (the engine creates it). */
     private List<TopicPartition> partitions(Consumer<String, byte[]> reader) throws InterruptedException {
         while (running) {
-            List<PartitionInfo> infos = reader.partitionsFor(Topics.AUCTION_EVENTS.name());
+            List<PartitionInfo> infos;
+            try {
+                infos = reader.partitionsFor(Topics.AUCTION_EVENTS.name(), TOPIC_RETRY.multipliedBy(10));
+            } catch (TimeoutException e) {
+                log.warn("No broker answered for {}; asking again", Topics.AUCTION_EVENTS.name());
+                continue;
+            }
             if (infos != null && !infos.isEmpty()) {
                 return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             }

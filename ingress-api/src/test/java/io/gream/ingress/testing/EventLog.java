@@ -16,6 +16,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -34,7 +35,8 @@ public final class EventLog implements AutoCloseable {
 
     private final KafkaProducer<String, AuctionEvent> producer;
     private final KafkaConsumer<String, CommandLogEntry> commands;
-    private final Map<String, Function<AuctionCommand, List<AuctionEvent>>> deciders = new ConcurrentHashMap<>();
+    private final Map<String, Function<String, AuctionEvent>> deciders = new ConcurrentHashMap<>();
+    private final Set<String> decided = ConcurrentHashMap.newKeySet();
     private final Thread follower;
     private final CountDownLatch positioned = new CountDownLatch(1);
     private volatile boolean running = true;
@@ -81,8 +83,12 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
-    /** From now on, decides each command for {@code auctionId} read from the command topic with {@code decide}. */
-    public void onCommand(String auctionId, Function<AuctionCommand, List<AuctionEvent>> decide) {
+    /**
+     * From now on, answers each command for {@code auctionId} read from the command topic with the outcome
+     * {@code decide} gives for its command id. As the engine does, a repeated command id gets nothing new: its
+     * outcome was published once.
+     */
+    public void onCommand(String auctionId, Function<String, AuctionEvent> decide) {
         deciders.put(auctionId, decide);
     }
 
@@ -98,8 +104,8 @@ public final class EventLog implements AutoCloseable {
                 for (ConsumerRecord<String, CommandLogEntry> record : commands.poll(Duration.ofMillis(200))) {
                     if (record.value() instanceof AuctionCommand command) {
                         var decide = deciders.get(command.auctionId());
-                        if (decide != null) {
-                            append(decide.apply(command).toArray(AuctionEvent[]::new));
+                        if (decide != null && decided.add(command.auctionId() + "/" + command.commandId())) {
+                            append(decide.apply(command.commandId()));
                         }
                     }
                 }
