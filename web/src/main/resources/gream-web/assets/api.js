@@ -92,11 +92,20 @@ export const api = {
     if (cursor) q.set('cursor', cursor);
     return request(`/api/auctions?${q}`);
   },
-  auction: id => request(`/api/auctions/${encodeURIComponent(id)}`),
+  /** With the user's token when signed in: the leader then also sees their own secret maximum. */
+  auction: async id => {
+    const url = `/api/auctions/${encodeURIComponent(id)}`;
+    try {
+      return await request(url, { auth: Boolean(session.token) });
+    } catch (e) {
+      if (e.status === 401 && session.token) return request(url); // an expired sign-in still lets you watch
+      throw e;
+    }
+  },
   /** Newest first; answers 404 where the server has no bid history (then the page builds it from the stream). */
   bids: (id, limit = 20) => request(`/api/auctions/${encodeURIComponent(id)}/bids?limit=${limit}`),
-  placeBid: (id, amount, idempotencyKey) => request(`/api/auctions/${encodeURIComponent(id)}/bids`, {
-    method: 'POST', auth: true, body: { amount },
+  placeBid: (id, amount, idempotencyKey, maxAmount = null) => request(`/api/auctions/${encodeURIComponent(id)}/bids`, {
+    method: 'POST', auth: true, body: maxAmount === null ? { amount } : { amount, maxAmount },
     headers: { 'Idempotency-Key': idempotencyKey, Prefer: 'wait=5' },
   }),
   /** Follows a 202: the command's outcome, waiting up to 5 s for it. */

@@ -42,12 +42,17 @@ export function auctionPage(root, auctionId) {
 
   const amount = h('input', { type: 'number', id: 'bid-amount', inputmode: 'numeric', min: 1, step: 1, required: true });
   const bidButton = h('button', { type: 'submit', id: 'bid-submit' }, 'Place bid');
+  const maxAmount = h('input', { type: 'number', id: 'bid-max', inputmode: 'numeric', min: 1, step: 1, 'aria-describedby': 'bid-max-hint' });
+  const yourMax = h('p', { class: 'muted', id: 'your-max' });
   const bidResult = h('p', { class: 'bid-result', id: 'bid-result', role: 'status', 'aria-live': 'assertive' });
   const signInHint = h('p', { class: 'muted' }, h('a', { href: '#/signin' }, 'Sign in'), ' to bid.');
   const bidForm = h('form', { class: 'bid-form', id: 'bid-form', novalidate: true, onsubmit: onBid },
     h('div', { class: 'field' }, h('label', { for: 'bid-amount' }, 'Your bid (KRW)'),
       h('div', { class: 'inline' }, amount, bidButton)),
-    bidResult);
+    h('details', { class: 'max-bid' }, h('summary', {}, 'Bid automatically up to a maximum'),
+      h('div', { class: 'field' }, h('label', { for: 'bid-max' }, 'Your maximum (KRW, optional)'), maxAmount,
+        h('p', { class: 'hint', id: 'bid-max-hint' }, 'Kept secret. When someone outbids you, Gream bids for you, one step at a time, up to this.'))),
+    yourMax, bidResult);
 
   root.append(
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, '← All auctions')),
@@ -79,6 +84,7 @@ export function auctionPage(root, auctionId) {
     leader.classList.toggle('me', isMe(state.leaderId));
     const open = state.status === 'OPEN';
     minNext.textContent = open && state.minNextBid ? `Next bid at least ${money(state.minNextBid)}` : '';
+    yourMax.textContent = open && state.yourMaxAmount && isMe(state.leaderId) ? `Your secret maximum: ${money(state.yourMaxAmount)}` : '';
     reserve.textContent = state.reserveMet === undefined || state.reserveMet === null ? ''
       : state.reserveMet ? 'Reserve met: the highest bid wins.' : 'Reserve not met yet.';
     endsAtLine.textContent = `${open ? 'Ends' : 'Ended'} ${dateTime(state.endsAt)}`;
@@ -137,16 +143,18 @@ export function auctionPage(root, auctionId) {
 
   /** Applies one event of the auction's log; a gap in seq means we missed something: read the auction again. */
   function apply(type, e) {
-    if (type === 'BidAccepted') {
-      if (myCommands.has(e.commandId)) myAliases.add(e.bidderId);
-      addBid({ bidderId: e.bidderId, amount: e.amount, at: e.at });
+    if (type === 'BidAccepted' || type === 'BidRaisedByProxy') {
+      if (type === 'BidAccepted' && myCommands.has(e.commandId)) myAliases.add(e.bidderId);
+      addBid({ bidderId: e.bidderId, amount: e.amount, at: e.at, byProxy: type === 'BidRaisedByProxy' });
     }
     if (!state || typeof e.seq !== 'number' || e.seq <= state.seq) return;
     if (e.seq > state.seq + 1) { refresh(); return; }
     state.seq = e.seq;
     switch (type) {
       case 'BidAccepted':
+      case 'BidRaisedByProxy': // the engine bidding for the leader, within the leader's secret maximum
         Object.assign(state, { currentPrice: e.amount, leaderId: e.bidderId, bidCount: e.bidCount, minNextBid: e.minNextBid });
+        if (!isMe(e.bidderId)) state.yourMaxAmount = undefined;
         if (state.reserveMet === false) refresh(); // the event does not say whether the hidden reserve is reached
         break;
       case 'AuctionExtended':
@@ -269,7 +277,16 @@ export function auctionPage(root, auctionId) {
       return;
     }
     amount.removeAttribute('aria-invalid');
-    if (!intended || intended.amount !== value) intended = { amount: value, key: newIdempotencyKey() };
+    const max = maxAmount.value.trim() === '' ? null : Number(maxAmount.value);
+    if (max !== null && (!Number.isSafeInteger(max) || max < value)) {
+      bidResult.className = 'bid-result bad';
+      bidResult.textContent = 'Your maximum must be a whole number of won, at least your bid.';
+      maxAmount.setAttribute('aria-invalid', 'true');
+      maxAmount.focus();
+      return;
+    }
+    maxAmount.removeAttribute('aria-invalid');
+    if (!intended || intended.amount !== value || intended.max !== max) intended = { amount: value, max, key: newIdempotencyKey() };
     inFlight = true;
     bidButton.disabled = true;
     bidButton.textContent = 'Placing…';
@@ -277,7 +294,7 @@ export function auctionPage(root, auctionId) {
     bidResult.dataset.kind = 'placing';
     bidResult.textContent = `Placing your bid of ${money(value)}…`;
     try {
-      let answer = await api.placeBid(auctionId, value, intended.key);
+      let answer = await api.placeBid(auctionId, value, intended.key, intended.max);
       for (let i = 0; answer.status === 202 && i < 5; i++) {
         answer = await api.commandOutcome(answer.headers.get('Location'));
       }
@@ -291,10 +308,19 @@ export function auctionPage(root, auctionId) {
       rememberBid(auctionId);
       intended = null;
       delete amount.dataset.edited;
+      if (accepted.outbidByProxy) {
+        bidResult.className = 'bid-result bad';
+        bidResult.dataset.kind = 'outbid';
+        bidResult.textContent = `Your bid of ${money(accepted.offeredAmount ?? accepted.amount)} was taken, but another bidder's automatic maximum beat it at once.`;
+        apply('BidAccepted', accepted);
+        refresh();
+        return;
+      }
       bidResult.className = 'bid-result good';
       bidResult.dataset.kind = 'accepted';
       bidResult.textContent = `Accepted: your bid of ${money(accepted.amount)} is the highest.`;
       apply('BidAccepted', accepted);
+      if (max !== null) refresh(); // the auction read with your token shows your maximum back to you
     } catch (e) {
       bidResult.className = 'bid-result bad';
       if (e instanceof NetworkError) {

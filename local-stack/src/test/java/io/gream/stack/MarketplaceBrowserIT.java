@@ -97,6 +97,26 @@ class MarketplaceBrowserIT {
     }
 
     @Test
+    void aMaximumBidsForYouWhenSomeoneElseBids() {
+        String auctionId = openAuction("proxy", Instant.now().plus(3, ChronoUnit.MINUTES), 0);
+        try (Browser ivan = Browser.open(baseUrl, 1280, 900)) {
+            ivan.signIn("ivan").go("#/auction/" + auctionId);
+            ivan.awaitText("#min-next-bid", "₩3,000");
+            ivan.find(".max-bid summary").click();
+            ivan.find("#bid-max").sendKeys("5000");
+            ivan.find("#bid-submit").click();
+            ivan.awaitText("#bid-result", "Accepted");
+            ivan.awaitText("#your-max", "₩5,000");
+
+            assertThat(api.bid("judy", auctionId, "judy-1", 3_500).status()).isEqualTo(201);
+
+            ivan.awaitText("#current-price", "₩3,600");
+            assertThat(ivan.awaitText("#leader", "by you")).contains("Highest bid by you");
+            assertThat(ivan.awaitText("#bid-history", "automatic raise")).contains("judy");
+        }
+    }
+
+    @Test
     void aTooLowBidShowsTheMinNextBid() {
         String auctionId = openAuction("low", Instant.now().plus(3, ChronoUnit.MINUTES), 0);
         assertThat(api.bid("erin", auctionId, "erin-1", 3_500).status()).isEqualTo(201);
