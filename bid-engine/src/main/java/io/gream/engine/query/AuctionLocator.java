@@ -107,15 +107,18 @@ final class AuctionLocator {
         return read(() -> AuctionStoreQueries.outcome(store, auctionId, commandId));
     }
 
-    /** Open auctions on this instance's active partitions ending before {@code endingBefore}, soonest first. */
-    List<AuctionView> openEndingBefore(Instant endingBefore, int limit) {
+    /**
+     * Open auctions on this instance's active partitions ending before {@code endingBefore}, after {@code after} in
+     * the deadline index and of {@code brand} when given, at most {@code limit} of each partition.
+     */
+    List<AuctionView> openEndingBefore(Instant endingBefore, DeadlineKey after, String brand, int limit) {
         List<AuctionView> open = new ArrayList<>();
         for (int partition : activePartitions()) {
             ReadOnlyKeyValueStore<DeadlineKey, DeadlineAction> deadlines =
                     store(BidEngineTopology.DEADLINE_STORE, partition, false);
             ReadOnlyKeyValueStore<String, Auction> auctions =
                     store(BidEngineTopology.AUCTION_STORE, partition, false);
-            read(() -> AuctionStoreQueries.openEndingBefore(deadlines, auctions, endingBefore, limit))
+            read(() -> AuctionStoreQueries.openEndingBefore(deadlines, auctions, endingBefore, after, brand, limit))
                     .forEach(auction -> open.add(AuctionViews.of(auction, null)));
         }
         return open;

@@ -5,6 +5,8 @@ import io.gream.contracts.AuctionView;
 import io.gream.contracts.BidHistoryEntry;
 import io.gream.contracts.CommandOutcome;
 import io.gream.contracts.GreamJson;
+import io.gream.engine.topology.AuctionStoreQueries;
+import io.gream.engine.topology.DeadlineKey;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,8 +49,9 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@code GET /auctions/{id}/commands/{commandId}?waitMs=N}: the command's outcome event, waiting up to
  *   {@code N} ms for it to be decided; {@code 202} with {@code {"status":"PENDING"}} if it is not decided by
  *   then;</li>
- *   <li>{@code GET /auctions?status=OPEN&endingBefore=&limit=}: open auctions of all instances, ending soonest
- *   first;</li>
+ *   <li>{@code GET /auctions?status=OPEN&endingBefore=&afterEndsAt=&afterId=&brand=&limit=}: open auctions of
+ *   all instances, ending soonest first (then by id); {@code afterEndsAt}/{@code afterId} name the last auction of
+ *   the previous page;</li>
  *   <li>{@code GET /auctions/{id}?viewer=userId} adds {@code yourMaxAmount} when that user leads (the caller vouches
  *   for the viewer); {@code GET /auctions/{id}/bids?limit=N}: the public bid history, newest first.</li>
  * </ul>
@@ -59,6 +63,7 @@ class AuctionQueryController {
 
     private static final Logger log = LoggerFactory.getLogger(AuctionQueryController.class);
     private static final String ID = "[A-Za-z0-9_.:-]{1,128}";
+    private static final String BRAND = "[^\\p{Cntrl}]{1,100}";
     private static final Duration QUICK = Duration.ofSeconds(2);
 
     private final AuctionLocator locator;
@@ -170,21 +175,36 @@ class AuctionQueryController {
     @GetMapping
     ResponseEntity<?> openAuctions(@RequestParam(defaultValue = "OPEN") @Pattern(regexp = "OPEN") String status,
                                    @RequestParam(required = false) Instant endingBefore,
+                                   @RequestParam(required = false) Instant afterEndsAt,
+                                   @RequestParam(required = false) @Pattern(regexp = ID) String afterId,
+                                   @RequestParam(required = false) @Pattern(regexp = BRAND) String brand,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                                    @RequestHeader(name = EngineForwarder.READ_HEADER, required = false) String read) {
         Instant before = endingBefore == null ? Instant.MAX : endingBefore;
+        DeadlineKey after = afterEndsAt == null || afterId == null ? null
+                : AuctionStoreQueries.position(afterEndsAt, afterId);
         if ("local".equals(read)) {
-            return ResponseEntity.ok(Map.of("auctions", locator.openEndingBefore(before, limit)));
+            return ResponseEntity.ok(Map.of("auctions", locator.openEndingBefore(before, after, brand, limit)));
         }
         List<AuctionView> all = new ArrayList<>();
-        String query = "/auctions?status=OPEN&limit=" + limit + (endingBefore == null ? "" : "&endingBefore="
-                + endingBefore);
+        UriComponentsBuilder query = UriComponentsBuilder.fromPath("/auctions").queryParam("status", "OPEN")
+                .queryParam("limit", limit);
+        if (endingBefore != null) {
+            query.queryParam("endingBefore", endingBefore);
+        }
+        if (after != null) {
+            query.queryParam("afterEndsAt", afterEndsAt).queryParam("afterId", afterId);
+        }
+        if (brand != null) {
+            query.queryParam("brand", brand);
+        }
+        String path = query.encode().build().toUriString();
         for (HostInfo host : locator.allHosts()) {
             if (host.equals(locator.self())) {
-                all.addAll(locator.openEndingBefore(before, limit));
+                all.addAll(locator.openEndingBefore(before, after, brand, limit));
                 continue;
             }
-            ResponseEntity<String> answer = forwarder.get(host, query, "local", QUICK)
+            ResponseEntity<String> answer = forwarder.get(host, path, "local", QUICK)
                     .filter(response -> response.getStatusCode().is2xxSuccessful())
                     .orElseThrow(() -> new EngineUnavailableException("engine " + host + " did not answer; "
                             + "a partial list could hide auctions"));
@@ -192,7 +212,9 @@ class AuctionQueryController {
                 all.add(json.treeToValue(auction, AuctionView.class));
             }
         }
-        all.sort(Comparator.comparing(AuctionView::endsAt).thenComparing(AuctionView::auctionId));
+        // The deadline index's order on every instance, so a page's last auction is a cursor that skips nothing.
+        all.sort(Comparator.comparing(view -> AuctionStoreQueries.position(view.endsAt(), view.auctionId()),
+                AuctionStoreQueries.INDEX_ORDER));
         return ResponseEntity.ok(Map.of("auctions", all.subList(0, Math.min(limit, all.size()))));
     }
 

@@ -297,6 +297,35 @@ class BidEngineTopologyTest {
     }
 
     @Test
+    void pagesOfOpenAuctionsFollowTheDeadlineIndexSkippingNoneAndFilterByBrand() {
+        // Two share an end, so the id orders them; one is closed and one is another brand.
+        send(open("a-3", T0.plusSeconds(30), 0), T0);
+        send(open("a-1", T0.plusSeconds(20), 0), T0);
+        send(open("a-2", T0.plusSeconds(20), 0), T0);
+        send(open("a-0", T0.plusSeconds(5), 0), T0);
+        send(new OpenAuction("c-1", "cu-1", "sally", new Item("CU", "Banana Milk", 1_700, LocalDate.parse("2027-06-30")),
+                1_000, 100, null, null, T0.plusSeconds(25), 0), T0);
+        send(new PlaceBid("c-9", "a-0", "bob", 1_000), T0.plusSeconds(1));
+        send(new PlaceBid("c-10", "a-3", "bob", 1_000), T0.plusSeconds(6)); // a-0 has closed by now
+
+        List<String> firstPage = openIds(null, null, 2);
+        List<String> secondPage = openIds(AuctionStoreQueries.position(T0.plusSeconds(20), "a-2"), null, 2);
+        List<String> lastPage = openIds(AuctionStoreQueries.position(T0.plusSeconds(30), "a-3"), null, 2);
+
+        assertThat(firstPage).containsExactly("a-1", "a-2");
+        assertThat(secondPage).containsExactly("cu-1", "a-3");
+        assertThat(lastPage).isEmpty();
+        assertThat(openIds(null, "starbucks", 10)).containsExactly("a-1", "a-2", "a-3");
+        assertThat(openIds(AuctionStoreQueries.position(T0.plusSeconds(20), "a-1"), "Starbucks", 10))
+                .containsExactly("a-2", "a-3");
+    }
+
+    private List<String> openIds(DeadlineKey after, String brand, int limit) {
+        return AuctionStoreQueries.openEndingBefore(driver.getKeyValueStore(BidEngineTopology.DEADLINE_STORE),
+                auctions(), Instant.MAX, after, brand, limit).stream().map(Auction::auctionId).toList();
+    }
+
+    @Test
     void aProxyBidDefendsTheLeaderKeepsTheMaximumInTheStoreAndOutOfTheEvents() {
         send(open("a-1", T0.plusSeconds(60), 0), T0);
         send(new PlaceBid("c-2", "a-1", "alice", 1_000, 5_000L), T0.plusSeconds(1));

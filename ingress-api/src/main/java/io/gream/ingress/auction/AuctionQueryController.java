@@ -3,6 +3,7 @@ package io.gream.ingress.auction;
 import io.gream.auth.AuthenticatedUser;
 import io.gream.contracts.AuctionView;
 import io.gream.ingress.engine.EngineClient;
+import io.gream.ingress.engine.ListPosition;
 import io.gream.ingress.problem.FieldViolation;
 import io.gream.ingress.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -77,13 +78,17 @@ class AuctionQueryController {
         return new BidHistoryResponse(engine.bidHistory(auctionId, limit));
     }
 
-    @Operation(summary = "Open auctions, ending soonest first")
+    @Operation(summary = "Open auctions, ending soonest first", description = "Pages: pass the answer's `next` as"
+            + " `cursor` for the following page; `next` is absent on the last page.")
     @GetMapping
     AuctionListResponse auctions(
             @Parameter(description = "Only OPEN is supported") @RequestParam(defaultValue = "OPEN") String status,
             @Parameter(description = "1..100") @RequestParam(defaultValue = "20") int limit,
             @Parameter(description = "Only auctions ending before this instant")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant endingBefore) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant endingBefore,
+            @Parameter(description = "Only auctions of this brand (ignoring case)")
+            @RequestParam(required = false) String brand,
+            @Parameter(description = "The `next` of the previous page") @RequestParam(required = false) String cursor) {
         List<FieldViolation> violations = new ArrayList<>();
         if (!"OPEN".equals(status)) {
             violations.add(new FieldViolation("status", "only OPEN is supported"));
@@ -91,10 +96,23 @@ class AuctionQueryController {
         if (limit < 1 || limit > MAX_LIMIT) {
             violations.add(new FieldViolation("limit", "must be in 1.." + MAX_LIMIT));
         }
+        String brandFilter = brand == null || brand.isBlank() ? null : brand.strip();
+        if (brandFilter != null && (brandFilter.length() > RequestRules.MAX_BRAND
+                || brandFilter.chars().anyMatch(Character::isISOControl))) {
+            violations.add(new FieldViolation("brand", "at most " + RequestRules.MAX_BRAND
+                    + " characters, no control characters"));
+        }
+        Optional<ListPosition> after = cursor == null ? Optional.empty() : ListPosition.ofCursor(cursor);
+        if (cursor != null && after.isEmpty()) {
+            violations.add(new FieldViolation("cursor", "not a cursor from this API: pass a page's `next`"));
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.validation(violations);
         }
-        return new AuctionListResponse(engine.openAuctions(endingBefore, limit).stream()
-                .map(AuctionResponse::of).toList());
+        List<AuctionResponse> page = engine.openAuctions(endingBefore, after.orElse(null), brandFilter, limit)
+                .stream().map(AuctionResponse::of).toList();
+        String next = page.size() < limit ? null
+                : new ListPosition(page.get(page.size() - 1).endsAt(), page.get(page.size() - 1).auctionId()).cursor();
+        return new AuctionListResponse(page, next);
     }
 }

@@ -155,16 +155,24 @@ public class EngineClient {
     }
 
     /**
-     * Open auctions ending soonest first.
+     * Open auctions ending soonest first (then by id).
      *
      * @param endingBefore only auctions ending before this, or all when {@code null}
+     * @param after        only auctions after this one (the last of the previous page), or from the first
+     * @param brand        only auctions of this brand (ignoring case), or all when {@code null}
      */
-    public List<AuctionView> openAuctions(Instant endingBefore, int limit) {
+    public List<AuctionView> openAuctions(Instant endingBefore, ListPosition after, String brand, int limit) {
         return call(base -> {
             UriComponentsBuilder uri = UriComponentsBuilder.fromUri(base).path("/auctions")
                     .queryParam("status", "OPEN").queryParam("limit", limit);
             if (endingBefore != null) {
                 uri.queryParam("endingBefore", endingBefore.toString());
+            }
+            if (after != null) {
+                uri.queryParam("afterEndsAt", after.endsAt().toString()).queryParam("afterId", after.auctionId());
+            }
+            if (brand != null) {
+                uri.queryParam("brand", brand);
             }
             return quick.get().uri(uri.build().encode().toUri()).accept(MediaType.APPLICATION_JSON)
                     .exchange((request, response) -> {

@@ -147,6 +147,35 @@ class AuctionQueriesIT extends SharedIngressContext {
     }
 
     @Test
+    void aFullPageNamesTheNextOneWhoseCursorAndBrandArePassedToTheEngine() {
+        engine.onList(query -> Reply.json(200, "{\"auctions\":[" + openView("first", 2) + ","
+                + openView("second", 3) + "]}"));
+
+        Api.Response page = api.get("/api/auctions?limit=2&brand=CU").send();
+        String next = page.json().path("next").asString();
+        Api.Response following = api.get("/api/auctions?limit=2&brand=CU&cursor=" + next).send();
+
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(following.status()).as(following.toString()).isEqualTo(200);
+        assertThat(engine.listRequests().get(engine.listRequests().size() - 1).query()).isEqualTo(Map.of(
+                "status", "OPEN", "limit", "2", "brand", "CU",
+                "afterEndsAt", "2030-01-02T00:00:00Z", "afterId", "second"));
+    }
+
+    @Test
+    void aPageThatIsNotFullHasNoNextAndAForeignCursorIs400() {
+        engine.onList(query -> Reply.json(200, "{\"auctions\":[" + openView("only", 2) + "]}"));
+
+        Api.Response last = api.get("/api/auctions?limit=2").send();
+        Api.Response forged = api.get("/api/auctions?cursor=not-a-cursor").send();
+
+        assertThat(last.status()).isEqualTo(200);
+        assertThat(last.json().has("next")).isFalse();
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.json().path("errors").get(0).path("field").asString()).isEqualTo("cursor");
+    }
+
+    @Test
     void openAuctionsDefaultToTwentyAndRefuseBadParameters() {
         engine.onList(query -> Reply.json(200, "{\"auctions\":[]}"));
 

@@ -76,6 +76,8 @@ public final class GreamServices {
                     "spring.profiles.active", "local",
                     "spring.kafka.bootstrap-servers", stack.bootstrapServers(),
                     "gream.ingress.engine-urls", stack.url(BID_ENGINE.name()),
+                    // the marketplace page reads notifications from the notifier's port (allowed by its CORS below)
+                    "gream.web.notifications-url", stack.urlOrEmpty(GreamServices.NOTIFIER.name()),
                     "spring.autoconfigure.exclude", NO_DATABASE));
 
     public static final ServiceDefinition SETTLEMENT_WORKER = new ServiceDefinition(
@@ -108,6 +110,9 @@ public final class GreamServices {
                     Map.entry("spring.datasource.username", "sa"),
                     Map.entry("spring.datasource.password", ""),
                     Map.entry("gream.auth.hmac-secret", LOCAL_SIGNING_KEY),
+                    // the marketplace page, served by the ingress, reads the inbox from the browser
+                    Map.entry("gream.notifier.cors.allowed-origins", stack.url(INGRESS_API.name()) + ","
+                            + stack.url(INGRESS_API.name()).replace("//localhost:", "//127.0.0.1:")),
                     Map.entry("management.endpoint.health.group.readiness.include", "readinessState,db"),
                     Map.entry("management.endpoint.health.group.readiness.show-components", "always"),
                     Map.entry("springdoc.api-docs.enabled", "false"),

@@ -27,6 +27,11 @@ public record StackLayout(Path dataDir, String bootstrapServers, int partitions,
         return "http://localhost:" + port;
     }
 
+    /** The base URL of a service of this stack, or {@code ""} when this stack runs without it. */
+    public String urlOrEmpty(String service) {
+        return ports.containsKey(service) ? url(service) : "";
+    }
+
     /** A directory of the data dir, e.g. {@code dir("bid-engine")}. */
     public String dir(String relative) {
         return dataDir.resolve(relative).toAbsolutePath().toString();

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +25,35 @@ class NotifierApiIT extends RunningNotifier {
 
     @BeforeAll
     static void startNotifier() {
-        start();
+        start("--gream.notifier.cors.allowed-origins=https://market.example");
+    }
+
+    @Test
+    void aListedWebOriginMayReadTheInboxWithATokenAndNoOtherOriginMay() throws Exception {
+        HttpResponse<String> listed = preflight("/api/notifications/stream", "https://market.example");
+        HttpResponse<String> other = preflight("/api/notifications/stream", "https://evil.example");
+        HttpResponse<String> webhooks = preflight("/api/webhooks", "https://market.example");
+        HttpResponse<String> read = HttpClient.newHttpClient().send(
+                http.request("/api/notifications", "api-cora").header("Origin", "https://market.example").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://market.example");
+        assertThat(listed.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+                .contains("authorization", "last-event-id");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(webhooks.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://market.example");
+    }
+
+    private static HttpResponse<String> preflight(String path, String origin) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http.base() + path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization,last-event-id")
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
