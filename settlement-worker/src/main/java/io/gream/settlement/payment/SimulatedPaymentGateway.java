@@ -17,6 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link GatewayUnavailableException}); else with {@code declineRate} it declines; else it charges, and then with
  * {@code timeoutRate} it hangs for {@code hang} before answering: the money is taken but the caller times out, the
  * hardest case for exactly-once charging. Outcomes are drawn from a seeded generator, so a run is repeatable.
+ *
+ * <p>Tests and drills can also switch it, while it runs, into an outage ({@link #goDown()}: nothing is processed,
+ * lookups included), into taking money and then answering with an error ({@link #chargeThenErr(boolean)}, like a
+ * {@code 5xx} after the card was charged), or make only its lookups unavailable ({@link #lookupsDown(boolean)}).
  */
 public final class SimulatedPaymentGateway implements PaymentGateway {
 
@@ -49,6 +53,9 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
     private final Map<String, PaymentResult> results = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final AtomicLong paymentKeys = new AtomicLong();
+    private volatile boolean down;
+    private volatile boolean chargeThenErr;
+    private volatile boolean lookupsDown;
 
     public SimulatedPaymentGateway(Settings settings) {
         this.settings = settings;
@@ -59,9 +66,17 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
     public PaymentResult charge(ChargeRequest request) {
         requests.computeIfAbsent(request.idempotencyKey(), key -> new AtomicInteger()).incrementAndGet();
         pause(settings.latency());
+        if (down) {
+            throw new GatewayUnavailableException("simulated outage");
+        }
         PaymentResult earlier = results.get(request.idempotencyKey());
         if (earlier != null) {
             return earlier; // idempotent: the same key gets the first outcome, no money moves
+        }
+        if (chargeThenErr) {
+            results.putIfAbsent(request.idempotencyKey(),
+                    new PaymentResult.Charged("sim-" + paymentKeys.incrementAndGet()));
+            throw new ChargeOutcomeUnknownException("simulated internal error after the charge", null);
         }
         double failure;
         double decline;
@@ -90,7 +105,29 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
     @Override
     public Optional<PaymentResult> lookup(ChargeRequest request) {
         pause(settings.latency());
+        if (down || lookupsDown) {
+            throw new GatewayUnavailableException("simulated outage of lookups");
+        }
         return Optional.ofNullable(results.get(request.idempotencyKey()));
+    }
+
+    /** From now on nothing is processed, charges and lookups alike, until {@link #comeBack()}. */
+    public void goDown() {
+        down = true;
+    }
+
+    public void comeBack() {
+        down = false;
+    }
+
+    /** While on, a new charge takes the money and then fails with an unknown outcome. */
+    public void chargeThenErr(boolean on) {
+        chargeThenErr = on;
+    }
+
+    /** While on, lookups are unavailable (charges are not). */
+    public void lookupsDown(boolean on) {
+        lookupsDown = on;
     }
 
     /** How many charges took money, over all keys. */

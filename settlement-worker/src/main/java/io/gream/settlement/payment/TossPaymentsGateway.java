@@ -30,10 +30,11 @@ import java.util.Optional;
  *   <li>Lookup: {@code GET /v1/payments/orders/{orderId}}; {@code 404} means Toss has no such payment.</li>
  * </ul>
  *
- * <p>What an error means for the money decides what the worker may do next: a connection that never opened,
- * {@code 429} or {@code 503} processed nothing ({@link GatewayUnavailableException}, retried); a timeout after
- * sending, a {@code 409} (the same key still in progress) or another {@code 5xx} may have charged
- * ({@link ChargeOutcomeUnknownException}, looked up); any other {@code 4xx} is a refusal
+ * <p>What an error means for the money decides what the worker may do next: a connection that never opened or a
+ * {@code 429} processed nothing ({@link GatewayUnavailableException}, retried); a timeout after sending, a
+ * {@code 409} (the same key still in progress) or any {@code 5xx}, {@code 503} included, may have charged
+ * ({@link ChargeOutcomeUnknownException}, looked up: Toss' {@code 503}s include failures inside the card network
+ * after the card was charged); any other {@code 4xx} is a refusal
  * ({@link PaymentResult.Declined}). Billing charges are in KRW only.
  */
 public final class TossPaymentsGateway implements PaymentGateway {
@@ -110,7 +111,7 @@ public final class TossPaymentsGateway implements PaymentGateway {
         JsonNode error = json(response.body());
         String code = error.path("code").asString("HTTP_" + status);
         String message = error.path("message").asString("");
-        if (status == 429 || status == 503) {
+        if (status == 429) {
             throw new GatewayUnavailableException("Toss refused the charge for now: " + status + " " + code);
         }
         if (status == 409 || status >= 500) {

@@ -4,11 +4,12 @@ import io.gream.contracts.SettlementEvent;
 import io.gream.settlement.ledger.FeeSchedule;
 import io.gream.settlement.ledger.Journal;
 import io.gream.settlement.ledger.SaleSplit;
-import io.gream.settlement.payment.ChargeRequest;
 import io.gream.settlement.payment.PaymentResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.resilience4j.core.IntervalFunction;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +26,8 @@ import java.util.List;
  *   <li>{@link #claim}: insert the PENDING row unless it exists (the primary key makes it unique per auction).</li>
  *   <li>{@link #begin}: decide the next step. Settled: publish it again. Pending with a charge already started
  *       (a crash, or another worker): resolve it by lookup. Otherwise mark the charge started, commit, then charge.</li>
- *   <li>{@link #complete} / {@link #fail}: in one transaction, settle the row and append its journal.</li>
+ *   <li>{@link #complete} / {@link #fail}: in one transaction, settle the row and append its journal; or
+ *       {@link #putOff}: leave it pending, due again after a backoff (an outage or an unknown outcome).</li>
  * </ol>
  */
 @Component
@@ -41,11 +43,15 @@ public class SettlementStore {
         }
 
         /** Nothing was sent yet; the row now says a charge is under way. */
-        record Charge(ChargeRequest request) implements Next {
+        record Charge(SoldAuction sale) implements Next {
         }
 
-        /** A charge may have been sent before: look it up by its key, never charge blindly. */
-        record Resolve(ChargeRequest request) implements Next {
+        /**
+         * A charge may have been sent before: look it up by its key, never charge blindly.
+         *
+         * @param pastDeadline when the lookup finds no charge, fail the sale instead of charging it
+         */
+        record Resolve(SoldAuction sale, boolean pastDeadline) implements Next {
         }
     }
 
@@ -60,12 +66,16 @@ public class SettlementStore {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Makes sure the auction has its settlement row. Idempotent, and safe against a concurrent claim. */
-    public void claim(SoldAuction sale) {
+    /**
+     * Makes sure the auction has its settlement row. Idempotent, and safe against a concurrent claim.
+     *
+     * @param deadlineAt until when a new row may stay pending; an existing row keeps its own
+     */
+    public void claim(SoldAuction sale, Instant deadlineAt) {
         try {
             transactions.executeWithoutResult(status -> {
                 if (!settlements.existsById(sale.auctionId())) {
-                    settlements.save(SettlementRecord.claim(sale));
+                    settlements.save(SettlementRecord.claim(sale, deadlineAt));
                 }
             });
         } catch (DataIntegrityViolationException e) {
@@ -80,12 +90,11 @@ public class SettlementStore {
             if (record.state().terminal()) {
                 return new Next.Publish(record.toEvent());
             }
-            ChargeRequest request = record.sale().chargeRequest();
             if (record.chargeStarted()) {
-                return new Next.Resolve(request);
+                return new Next.Resolve(record.sale(), record.pastDeadline(now));
             }
             record.startCharge(now);
-            return new Next.Charge(request);
+            return new Next.Charge(record.sale());
         });
     }
 
@@ -124,6 +133,54 @@ public class SettlementStore {
     /** Fails a pending row: the gateway certainly took nothing. */
     public Settled fail(String auctionId, String reason, String message, Instant now) {
         return complete(auctionId, new PaymentResult.Declined(reason, message), null, now);
+    }
+
+    /**
+     * Leaves a pending row pending and due again after {@code backoff} of its attempts so far (the first put-off
+     * waits {@code backoff.apply(1)}). Does nothing to a row someone else settled meanwhile.
+     *
+     * @return when it is next due, or null when it was already settled
+     */
+    public Instant putOff(String auctionId, String error, Instant now, IntervalFunction backoff) {
+        return transactions.execute(status -> {
+            SettlementRecord record = locked(auctionId);
+            if (record.state().terminal()) {
+                return null;
+            }
+            Instant next = now.plusMillis(backoff.apply(record.attempts() + 1));
+            if (record.deadlineAt() != null && now.isBefore(record.deadlineAt()) && next.isAfter(record.deadlineAt())) {
+                next = record.deadlineAt(); // the last try is at the deadline, not a backoff after it
+            }
+            record.putOff(error, next);
+            settlements.save(record);
+            return next;
+        });
+    }
+
+    /** Auction ids of put-off settlements due at {@code now}, the longest waiting first. */
+    public List<String> due(Instant now, int limit) {
+        return transactions.execute(status -> settlements
+                .findByStateAndNextAttemptAtLessThanEqualOrderByNextAttemptAt(SettlementState.PENDING, now,
+                        Limit.of(limit))
+                .stream().map(SettlementRecord::auctionId).toList());
+    }
+
+    /** Settlements in one state, for operators. */
+    public List<SettlementRecord> inState(SettlementState state, int limit) {
+        return transactions.execute(status -> settlements.findByStateOrderByAuctionId(state, Limit.of(limit)));
+    }
+
+    /** How many settlements are pending, how many of them past their deadline, and the earliest next attempt. */
+    public PendingSummary pendingSummary(Instant now) {
+        return transactions.execute(status -> new PendingSummary(
+                settlements.countByState(SettlementState.PENDING),
+                settlements.countByStateAndDeadlineAtLessThanEqual(SettlementState.PENDING, now),
+                settlements.findFirstByStateAndNextAttemptAtIsNotNullOrderByNextAttemptAt(SettlementState.PENDING)
+                        .map(SettlementRecord::nextAttemptAt).orElse(null)));
+    }
+
+    /** @param nextAttemptAt the earliest next attempt of a put-off settlement, null when none is put off */
+    public record PendingSummary(long pending, long pastDeadline, Instant nextAttemptAt) {
     }
 
     /** The settlement as stored; for the event to publish, read back rather than taken from memory. */

@@ -14,12 +14,24 @@ import java.time.Duration;
  * @param concurrency     consumers per replica
  * @param publishTimeout  how long to wait for the broker to acknowledge a settlement event
  * @param redelivery      backoff between attempts at a record that failed for a transient reason (never skipped)
+ * @param pending         how a sale that could not be charged yet is tried again, and for how long
  */
 @ConfigurationProperties("gream.settlement")
 public record SettlementProperties(String currency, int feeBasisPoints, String groupId, int concurrency,
-                                   Duration publishTimeout, Redelivery redelivery, TopicSettings topics) {
+                                   Duration publishTimeout, Redelivery redelivery, TopicSettings topics,
+                                   Pending pending) {
 
     public record Redelivery(Duration initialBackoff, Duration maxBackoff) {
+    }
+
+    /**
+     * @param deadline       how long a sale may stay pending through outages, from when the worker first saw it
+     * @param initialBackoff wait before the first retry; doubles ({@code multiplier}) up to {@code maxBackoff}
+     * @param pollInterval   how often each replica looks for due retries
+     * @param batchSize      most retries one poll starts
+     */
+    public record Pending(Duration deadline, Duration initialBackoff, double multiplier, Duration maxBackoff,
+                          Duration pollInterval, int batchSize) {
     }
 
     public record TopicSettings(int partitions, short replicationFactor, int minInsyncReplicas) {

@@ -12,6 +12,10 @@ public interface SettlementSteps {
     SettlementSteps NONE = new SettlementSteps() {
     };
 
+    /** The row says a charge is under way (committed); nothing is sent to the gateway yet. */
+    default void beforeCharge(SoldAuction sale) {
+    }
+
     /** The gateway answered definitely; nothing is in the database yet. */
     default void afterCharge(SoldAuction sale) {
     }

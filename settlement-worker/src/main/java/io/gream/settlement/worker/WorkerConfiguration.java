@@ -1,5 +1,6 @@
 package io.gream.settlement.worker;
 
+import io.github.resilience4j.core.IntervalFunction;
 import io.gream.contracts.SettlementEvent;
 import io.gream.settlement.ledger.FeeSchedule;
 import io.gream.settlement.payment.GuardedPaymentGateway;
@@ -17,13 +18,34 @@ import java.time.Clock;
 class WorkerConfiguration {
 
     @Bean
+    SettlementMetrics settlementMetrics(MeterRegistry meters) {
+        return new SettlementMetrics(meters);
+    }
+
+    @Bean
     Settler settler(SettlementStore store, GuardedPaymentGateway gateway,
                     KafkaTemplate<String, SettlementEvent> settlementEventTemplate, SettlementProperties properties,
-                    ObjectProvider<SettlementSteps> steps, ObjectProvider<Clock> clock, MeterRegistry meters) {
+                    ObjectProvider<SettlementSteps> steps, ObjectProvider<Clock> clock, SettlementMetrics metrics) {
+        SettlementProperties.Pending pending = properties.pending();
         return new Settler(store, gateway,
                 new SettlementPublisher(settlementEventTemplate, properties.publishTimeout()),
                 new FeeSchedule(properties.feeBasisPoints()), steps.getIfAvailable(() -> SettlementSteps.NONE),
-                new SettlementMetrics(meters), clock.getIfAvailable(Clock::systemUTC));
+                metrics, clock.getIfAvailable(Clock::systemUTC), pending.deadline(),
+                IntervalFunction.ofExponentialBackoff(pending.initialBackoff(), pending.multiplier(),
+                        pending.maxBackoff()));
+    }
+
+    @Bean
+    PendingSettlementRetrier pendingSettlementRetrier(SettlementStore store, Settler settler,
+                                                      SettlementMetrics metrics, ObjectProvider<Clock> clock,
+                                                      SettlementProperties properties) {
+        return new PendingSettlementRetrier(store, settler, metrics, clock.getIfAvailable(Clock::systemUTC),
+                properties.pending().batchSize());
+    }
+
+    @Bean
+    SettlementsEndpoint settlementsEndpoint(SettlementStore store, ObjectProvider<Clock> clock) {
+        return new SettlementsEndpoint(store, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -110,11 +110,31 @@ class TossPaymentsGatewayTest {
     }
 
     @Test
-    void anOverloadedTossProcessedNothingAndIsUnavailable() {
-        mode = "overloaded";
+    void aRateLimitedChargeProcessedNothingAndIsUnavailable() {
+        mode = "rate-limited";
 
         assertThatThrownBy(() -> gateway.charge(CHARGE)).isInstanceOf(GatewayUnavailableException.class);
         assertThat(paymentsByOrderId).isEmpty();
+    }
+
+    @Test
+    void a503IsNotTrustedToMeanNothingWasChargedAndTheLookupFindsTheCharge() {
+        mode = "charge-then-503";
+
+        assertThatThrownBy(() -> gateway.charge(CHARGE)).isInstanceOf(ChargeOutcomeUnknownException.class);
+        Optional<PaymentResult> found = gateway.lookup(CHARGE);
+
+        assertThat(found).get().isInstanceOf(PaymentResult.Charged.class);
+        assertThat(paymentsByOrderId).hasSize(1);
+    }
+
+    @Test
+    void a503WithoutAChargeIsFoundAbsentByTheLookup() {
+        mode = "overloaded";
+
+        assertThatThrownBy(() -> gateway.charge(CHARGE)).isInstanceOf(ChargeOutcomeUnknownException.class);
+
+        assertThat(gateway.lookup(CHARGE)).isEmpty();
     }
 
     @Test
@@ -170,6 +190,7 @@ class TossPaymentsGatewayTest {
             case "decline" -> reply(exchange, 403,
                     "{\"code\":\"REJECT_CARD_PAYMENT\",\"message\":\"한도초과 혹은 잔액부족\"}");
             case "overloaded" -> reply(exchange, 503, "{\"code\":\"FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING\"}");
+            case "rate-limited" -> reply(exchange, 429, "{\"code\":\"TOO_MANY_REQUESTS\"}");
             default -> {
                 JsonNode charge = GreamJson.mapper().readTree(body);
                 String orderId = charge.path("orderId").asString();
@@ -181,6 +202,10 @@ class TossPaymentsGatewayTest {
                         .toString();
                 paymentsByOrderId.put(orderId, payment);
                 responsesByIdempotencyKey.put(key, payment);
+                if (mode.equals("charge-then-503")) {
+                    reply(exchange, 503, "{\"code\":\"FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING\"}");
+                    return;
+                }
                 if (mode.equals("charge-then-hang")) {
                     try {
                         release.await(5, TimeUnit.SECONDS); // charged, but the answer never comes in time
