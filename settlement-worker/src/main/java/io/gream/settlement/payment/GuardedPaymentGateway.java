@@ -96,6 +96,42 @@ public final class GuardedPaymentGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * @throws GatewayUnavailableException   nothing was refunded (after the retries, or the circuit is open)
+     * @throws ChargeOutcomeUnknownException the refund may have been made: look it up
+     */
+    public RefundResult refund(RefundRequest request) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "unknown";
+        try {
+            RefundResult result = guarded(chargeRetry, () -> gateway.refund(request),
+                    () -> new ChargeOutcomeUnknownException("the refund " + request.refundId() + " timed out", null));
+            outcome = result instanceof RefundResult.Refunded ? "refunded" : "refused";
+            return result;
+        } catch (GatewayUnavailableException e) {
+            outcome = "unavailable";
+            throw e;
+        } finally {
+            sample.stop(meters.timer("gream.settlement.gateway.latency", "operation", "refund", "outcome", outcome));
+        }
+    }
+
+    /** @throws GatewayUnavailableException the gateway could not say (after the retries) */
+    public Optional<RefundResult> lookupRefund(RefundRequest request) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "unavailable";
+        try {
+            Optional<RefundResult> result = guarded(lookupRetry, () -> gateway.lookupRefund(request),
+                    () -> new GatewayUnavailableException("the lookup of refund " + request.refundId()
+                            + " timed out"));
+            outcome = result.isPresent() ? "found" : "not-found";
+            return result;
+        } finally {
+            sample.stop(meters.timer("gream.settlement.gateway.latency", "operation", "refund-lookup", "outcome",
+                    outcome));
+        }
+    }
+
     public CircuitBreaker circuitBreaker() {
         return circuitBreaker;
     }

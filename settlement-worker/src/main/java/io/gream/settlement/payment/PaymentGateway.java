@@ -3,7 +3,7 @@ package io.gream.settlement.payment;
 import java.util.Optional;
 
 /**
- * A payment provider that charges a customer's stored payment method.
+ * A payment provider that charges a customer's stored payment method, and gives money back.
  *
  * <p>Implementations must be idempotent by {@link ChargeRequest#idempotencyKey()}: a second charge with the same key
  * returns the first one's result and takes no money. Failures are told apart by what is known about the money:
@@ -27,4 +27,19 @@ public interface PaymentGateway {
      * @throws GatewayUnavailableException the gateway could not answer
      */
     Optional<PaymentResult> lookup(ChargeRequest request);
+
+    /**
+     * Gives money of a payment back, idempotent by {@link RefundRequest#idempotencyKey()} as charges are.
+     *
+     * @throws GatewayUnavailableException   the gateway did not process the request
+     * @throws ChargeOutcomeUnknownException the refund may or may not have been made: look it up
+     */
+    RefundResult refund(RefundRequest request);
+
+    /**
+     * The refund made for this request, if the gateway has a record of it.
+     *
+     * @throws GatewayUnavailableException the gateway could not answer
+     */
+    Optional<RefundResult> lookupRefund(RefundRequest request);
 }

@@ -53,6 +53,12 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
     private final Map<String, PaymentResult> results = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final AtomicLong paymentKeys = new AtomicLong();
+    /** Charged amount by payment key, and what was given back of it. */
+    private final Map<String, Long> chargedAmounts = new ConcurrentHashMap<>();
+    private final Map<String, Long> refundedAmounts = new ConcurrentHashMap<>();
+    private final Map<String, RefundResult> refunds = new ConcurrentHashMap<>();
+    private final Map<String, String> paymentKeysByChargeKey = new ConcurrentHashMap<>();
+    private final AtomicLong refundReferences = new AtomicLong();
     private volatile boolean down;
     private volatile boolean chargeThenErr;
     private volatile boolean lookupsDown;
@@ -74,8 +80,7 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
             return earlier; // idempotent: the same key gets the first outcome, no money moves
         }
         if (chargeThenErr) {
-            results.putIfAbsent(request.idempotencyKey(),
-                    new PaymentResult.Charged("sim-" + paymentKeys.incrementAndGet()));
+            record(request, new PaymentResult.Charged("sim-" + paymentKeys.incrementAndGet()));
             throw new ChargeOutcomeUnknownException("simulated internal error after the charge", null);
         }
         double failure;
@@ -92,7 +97,7 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
         PaymentResult outcome = decline < settings.declineRate()
                 ? new PaymentResult.Declined("CARD_DECLINED", "simulated decline")
                 : new PaymentResult.Charged("sim-" + paymentKeys.incrementAndGet());
-        PaymentResult recorded = results.putIfAbsent(request.idempotencyKey(), outcome);
+        PaymentResult recorded = record(request, outcome);
         if (recorded != null) {
             return recorded; // a concurrent charge with the same key came first
         }
@@ -109,6 +114,53 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
             throw new GatewayUnavailableException("simulated outage of lookups");
         }
         return Optional.ofNullable(results.get(request.idempotencyKey()));
+    }
+
+    @Override
+    public RefundResult refund(RefundRequest request) {
+        pause(settings.latency());
+        if (down) {
+            throw new GatewayUnavailableException("simulated outage");
+        }
+        synchronized (refunds) {
+            RefundResult earlier = refunds.get(request.idempotencyKey());
+            if (earlier != null) {
+                return earlier; // idempotent, as charges are
+            }
+            Long charged = chargedAmounts.get(request.paymentKey());
+            long refunded = refundedAmounts.getOrDefault(request.paymentKey(), 0L);
+            RefundResult outcome;
+            if (charged == null) {
+                outcome = new RefundResult.Refused("NOT_FOUND_PAYMENT", "no payment " + request.paymentKey());
+            } else if (refunded + request.amount() > charged) {
+                outcome = new RefundResult.Refused("EXCEED_CANCEL_AMOUNT", "only " + (charged - refunded) + " left");
+            } else {
+                refundedAmounts.put(request.paymentKey(), refunded + request.amount());
+                outcome = new RefundResult.Refunded("simref-" + refundReferences.incrementAndGet());
+            }
+            refunds.put(request.idempotencyKey(), outcome);
+            return outcome;
+        }
+    }
+
+    @Override
+    public Optional<RefundResult> lookupRefund(RefundRequest request) {
+        pause(settings.latency());
+        if (down || lookupsDown) {
+            throw new GatewayUnavailableException("simulated outage of lookups");
+        }
+        return Optional.ofNullable(refunds.get(request.idempotencyKey()));
+    }
+
+    /** What was given back of the charge made with this (charge) idempotency key. */
+    public long refunded(String chargeIdempotencyKey) {
+        String paymentKey = paymentKeysByChargeKey.get(chargeIdempotencyKey);
+        return paymentKey == null ? 0 : refundedAmounts.getOrDefault(paymentKey, 0L);
+    }
+
+    /** How many refunds gave money back, over all payments. */
+    public long refundsMade() {
+        return refunds.values().stream().filter(RefundResult.Refunded.class::isInstance).count();
     }
 
     /** From now on nothing is processed, charges and lookups alike, until {@link #comeBack()}. */
@@ -149,6 +201,16 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
     /** How many charge requests arrived, over all keys. */
     public int chargeRequests() {
         return requests.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    /** Records a charge's first outcome; returns an earlier one for the key, if any (then nothing is recorded). */
+    private PaymentResult record(ChargeRequest request, PaymentResult outcome) {
+        PaymentResult earlier = results.putIfAbsent(request.idempotencyKey(), outcome);
+        if (earlier == null && outcome instanceof PaymentResult.Charged charged) {
+            chargedAmounts.put(charged.paymentKey(), request.amount());
+            paymentKeysByChargeKey.put(request.idempotencyKey(), charged.paymentKey());
+        }
+        return earlier;
     }
 
     private static void pause(Duration duration) {

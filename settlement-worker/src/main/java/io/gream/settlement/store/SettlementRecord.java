@@ -183,6 +183,30 @@ public class SettlementRecord implements Persistable<String> {
         return lastError;
     }
 
+    public String winnerId() {
+        return winnerId;
+    }
+
+    public String sellerId() {
+        return sellerId;
+    }
+
+    public String paymentKey() {
+        return paymentKey;
+    }
+
+    public Long fee() {
+        return fee;
+    }
+
+    public Long sellerProceeds() {
+        return sellerProceeds;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
     public String failureReason() {
         return failureReason;
     }

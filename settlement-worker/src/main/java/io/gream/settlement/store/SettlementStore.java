@@ -58,11 +58,13 @@ public class SettlementStore {
     private final SettlementRepository settlements;
     private final LedgerLineRepository ledger;
     private final TransactionTemplate transactions;
+    private final RefundStore refunds;
 
-    SettlementStore(SettlementRepository settlements, LedgerLineRepository ledger,
+    SettlementStore(SettlementRepository settlements, LedgerLineRepository ledger, RefundStore refunds,
                     PlatformTransactionManager transactionManager) {
         this.settlements = settlements;
         this.ledger = ledger;
+        this.refunds = refunds;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -109,10 +111,12 @@ public class SettlementStore {
             SettlementRecord record = locked(auctionId);
             if (record.state().terminal()) {
                 if (record.state() == SettlementState.FAILED && result instanceof PaymentResult.Charged charged) {
-                    // Only possible when two workers raced through a gateway outage: one gave up while the other's
-                    // charge went through. The money must go back; an operator refunds it.
-                    log.error("Auction {} was charged ({}) but its settlement had already FAILED: refund needed",
+                    // A charge that went through after another attempt had failed the sale (at its deadline, or a
+                    // racing worker). The money is ledgered at once, and its refund ordered in this transaction.
+                    log.error("Auction {} was charged ({}) but its settlement had already FAILED: refunding it",
                             auctionId, charged.paymentKey());
+                    refunds.recordLateCharge(record, charged.paymentKey(), now);
+                    return new Settled(record.toEvent(), false, RefundStore.lateChargeRefundId(auctionId));
                 }
                 return new Settled(record.toEvent(), false);
             }
@@ -202,7 +206,24 @@ public class SettlementStore {
                 .orElseThrow(() -> new IllegalStateException("settlement of " + auctionId + " was never claimed"));
     }
 
-    /** @param byThisCall false when another worker (or an earlier delivery) had settled it */
-    public record Settled(SettlementEvent event, boolean byThisCall) {
+    /**
+     * @param byThisCall       false when another worker (or an earlier delivery) had settled it
+     * @param lateChargeRefund the refund ordered for a charge found after the sale had failed, or null
+     */
+    public record Settled(SettlementEvent event, boolean byThisCall, String lateChargeRefund) {
+
+        public Settled(SettlementEvent event, boolean byThisCall) {
+            this(event, byThisCall, null);
+        }
+    }
+
+    /** Each account's balance (debits positive), per currency, over the whole ledger. */
+    public List<Balance> balances() {
+        return transactions.execute(status -> ledger.balances().stream()
+                .map(row -> new Balance((String) row[0], (String) row[1], ((Number) row[2]).longValue()))
+                .toList());
+    }
+
+    public record Balance(String account, String currency, long balance) {
     }
 }

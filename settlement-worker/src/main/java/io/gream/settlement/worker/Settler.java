@@ -36,8 +36,9 @@ import java.util.Optional;
  *
  * When the gateway cannot answer (down, circuit open, outcome still unknown) the sale is put off: it stays PENDING,
  * due again after a backoff, and the {@link PendingSettlementRetrier} brings it back here. Only a decline, or a lookup
- * past the sale's deadline that finds no charge, fails it. What cannot be written (database down) still throws, and
- * the record is redelivered later.
+ * past the sale's deadline that finds no charge, fails it. A charge that goes through after the sale had failed is
+ * ledgered and refunded ({@link Refunder}). What cannot be written (database down) still throws, and the record is
+ * redelivered later.
  */
 class Settler {
 
@@ -55,10 +56,12 @@ class Settler {
     private final Clock clock;
     private final Duration deadline;
     private final IntervalFunction backoff;
+    private final Refunder refunder;
 
     Settler(SettlementStore store, GuardedPaymentGateway gateway, SettlementPublisher publisher, FeeSchedule fees,
             SettlementSteps steps, SettlementMetrics metrics, Clock clock, Duration deadline,
-            IntervalFunction backoff) {
+            IntervalFunction backoff, Refunder refunder) {
+        this.refunder = refunder;
         this.store = store;
         this.gateway = gateway;
         this.publisher = publisher;
@@ -111,6 +114,10 @@ class Settler {
             log.info("Settled auction {}: {}", auctionId, describe(event));
         }
         steps.afterPublish(sale);
+        if (settled.get().lateChargeRefund() != null) {
+            metrics.lateCharge();
+            refunder.attempt(settled.get().lateChargeRefund());
+        }
     }
 
     /** This worker marked the charge started; no one has sent it before. */

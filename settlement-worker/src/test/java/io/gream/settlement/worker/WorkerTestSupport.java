@@ -228,6 +228,16 @@ abstract class WorkerTestSupport {
         return response.body();
     }
 
+    /** POSTs JSON to the worker's HTTP port; returns the status and body. */
+    static HttpResponse<String> post(ConfigurableApplicationContext worker, String path, String json)
+            throws Exception {
+        String port = worker.getEnvironment().getProperty("local.server.port");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static String state(String auctionId) {
         return new JdbcTemplate(db())
                 .queryForObject("SELECT state FROM settlement WHERE auction_id = ?", String.class, auctionId);
