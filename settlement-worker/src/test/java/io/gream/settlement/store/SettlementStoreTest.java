@@ -55,7 +55,7 @@ class SettlementStoreTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration(excludeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
-    @Import(SettlementStore.class)
+    @Import({SettlementStore.class, RefundStore.class})
     static class StoreOnly {
     }
 
