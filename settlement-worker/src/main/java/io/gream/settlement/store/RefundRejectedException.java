@@ -1,6 +1,6 @@
 package io.gream.settlement.store;
 
-/** A refund order that cannot be carried out as asked (no such sale, more than is left, an id reused): nothing moves. */
+/** A refund order that cannot be carried out as asked (no such sale, more than is left, an id reused). */
 public class RefundRejectedException extends RuntimeException {
 
     public RefundRejectedException(String message) {
