@@ -9,6 +9,8 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -130,6 +132,12 @@ public final class GuardedPaymentGateway implements AutoCloseable {
             sample.stop(meters.timer("gream.settlement.gateway.latency", "operation", "refund-lookup", "outcome",
                     outcome));
         }
+    }
+
+    /** @throws GatewayUnavailableException the gateway could not list them (after the retries) */
+    public List<GatewayTransaction> transactions(Instant from, Instant to) {
+        return guarded(lookupRetry, () -> gateway.transactions(from, to),
+                () -> new GatewayUnavailableException("listing the gateway's transactions timed out"));
     }
 
     public CircuitBreaker circuitBreaker() {

@@ -1,5 +1,7 @@
 package io.gream.settlement.payment;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,4 +44,15 @@ public interface PaymentGateway {
      * @throws GatewayUnavailableException the gateway could not answer
      */
     Optional<RefundResult> lookupRefund(RefundRequest request);
+
+    /**
+     * Every charge and refund the gateway recorded in {@code [from, to)}, for reconciliation. Gateways that cannot
+     * list them (Toss' billing API has no such listing) say so.
+     *
+     * @throws GatewayUnavailableException   the gateway could not answer
+     * @throws UnsupportedOperationException this gateway cannot list its transactions
+     */
+    default List<GatewayTransaction> transactions(Instant from, Instant to) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list its transactions");
+    }
 }

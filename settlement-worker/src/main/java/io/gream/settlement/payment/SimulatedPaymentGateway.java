@@ -1,10 +1,14 @@
 package io.gream.settlement.payment;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Tests and drills can also switch it, while it runs, into an outage ({@link #goDown()}: nothing is processed,
  * lookups included), into taking money and then answering with an error ({@link #chargeThenErr(boolean)}, like a
- * {@code 5xx} after the card was charged), or make only its lookups unavailable ({@link #lookupsDown(boolean)}).
+ * {@code 5xx} after the card was charged), or make only its lookups unavailable ({@link #lookupsDown(boolean)});
+ * and make each kind of difference a reconciliation must find ({@link #chargeOutsideGream}, {@link #forgetCharge},
+ * {@link #misstateCharge}).
  */
 public final class SimulatedPaymentGateway implements PaymentGateway {
 
@@ -59,6 +65,8 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
     private final Map<String, RefundResult> refunds = new ConcurrentHashMap<>();
     private final Map<String, String> paymentKeysByChargeKey = new ConcurrentHashMap<>();
     private final AtomicLong refundReferences = new AtomicLong();
+    private final List<GatewayTransaction> transactions = new CopyOnWriteArrayList<>();
+    private volatile Clock clock = Clock.systemUTC();
     private volatile boolean down;
     private volatile boolean chargeThenErr;
     private volatile boolean lookupsDown;
@@ -137,6 +145,9 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
             } else {
                 refundedAmounts.put(request.paymentKey(), refunded + request.amount());
                 outcome = new RefundResult.Refunded("simref-" + refundReferences.incrementAndGet());
+                transactions.add(new GatewayTransaction(GatewayTransaction.Type.REFUND,
+                        ((RefundResult.Refunded) outcome).reference(), request.paymentKey(), request.amount(),
+                        clock.instant()));
             }
             refunds.put(request.idempotencyKey(), outcome);
             return outcome;
@@ -161,6 +172,39 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
     /** How many refunds gave money back, over all payments. */
     public long refundsMade() {
         return refunds.values().stream().filter(RefundResult.Refunded.class::isInstance).count();
+    }
+
+    @Override
+    public List<GatewayTransaction> transactions(Instant from, Instant to) {
+        pause(settings.latency());
+        if (down) {
+            throw new GatewayUnavailableException("simulated outage");
+        }
+        return transactions.stream().filter(t -> !t.at().isBefore(from) && t.at().isBefore(to)).toList();
+    }
+
+    /** The clock its records are stamped with (a test's, to share the worker's time). */
+    public void useClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Reconciliation drill: a charge the gateway made that Gream never asked for. */
+    public void chargeOutsideGream(String paymentKey, long amount) {
+        transactions.add(new GatewayTransaction(GatewayTransaction.Type.CHARGE, paymentKey, paymentKey, amount,
+                clock.instant()));
+    }
+
+    /** Reconciliation drill: the gateway loses its record of the charge made with this idempotency key. */
+    public void forgetCharge(String chargeIdempotencyKey) {
+        String paymentKey = paymentKeysByChargeKey.get(chargeIdempotencyKey);
+        transactions.removeIf(t -> t.type() == GatewayTransaction.Type.CHARGE && t.reference().equals(paymentKey));
+    }
+
+    /** Reconciliation drill: the gateway records the charge made with this idempotency key for another amount. */
+    public void misstateCharge(String chargeIdempotencyKey, long amount) {
+        String paymentKey = paymentKeysByChargeKey.get(chargeIdempotencyKey);
+        transactions.replaceAll(t -> t.type() == GatewayTransaction.Type.CHARGE && t.reference().equals(paymentKey)
+                ? new GatewayTransaction(t.type(), t.reference(), t.paymentKey(), amount, t.at()) : t);
     }
 
     /** From now on nothing is processed, charges and lookups alike, until {@link #comeBack()}. */
@@ -209,6 +253,8 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
         if (earlier == null && outcome instanceof PaymentResult.Charged charged) {
             chargedAmounts.put(charged.paymentKey(), request.amount());
             paymentKeysByChargeKey.put(request.idempotencyKey(), charged.paymentKey());
+            transactions.add(new GatewayTransaction(GatewayTransaction.Type.CHARGE, charged.paymentKey(),
+                    charged.paymentKey(), request.amount(), clock.instant()));
         }
         return earlier;
     }

@@ -158,6 +158,22 @@ public class RefundRecord implements Persistable<String> {
         return lastError;
     }
 
+    public String paymentKey() {
+        return paymentKey;
+    }
+
+    public String gatewayReference() {
+        return gatewayReference;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public Instant refundedAt() {
+        return refundedAt;
+    }
+
     public boolean published() {
         return publishedAt != null;
     }

@@ -16,4 +16,10 @@ interface RefundRepository extends CrudRepository<RefundRecord, String> {
     List<RefundRecord> findByStateAndPublishedAtIsNullOrderByRefundedAt(RefundState state, Limit limit);
 
     List<RefundRecord> findAllByOrderByRequestedAtDesc(Limit limit);
+
+    List<RefundRecord> findByStateAndRefundedAtGreaterThanEqualAndRefundedAtLessThan(RefundState state, Instant from,
+                                                                                     Instant to);
+
+    List<RefundRecord> findByKindAndRequestedAtGreaterThanEqualAndRequestedAtLessThan(RefundKind kind, Instant from,
+                                                                                      Instant to);
 }

@@ -187,6 +187,18 @@ public class RefundStore {
         }));
     }
 
+    /** Late charges recorded in {@code [from, to)}; in the caller's transaction. */
+    List<RefundRecord> lateCharges(Instant from, Instant to) {
+        return refunds.findByKindAndRequestedAtGreaterThanEqualAndRequestedAtLessThan(RefundKind.LATE_CHARGE, from,
+                to);
+    }
+
+    /** Refunds given back through the gateway in {@code [from, to)}; in the caller's transaction. */
+    List<RefundRecord> refundedThroughGateway(Instant from, Instant to) {
+        return refunds.findByStateAndRefundedAtGreaterThanEqualAndRefundedAtLessThan(RefundState.REFUNDED, from, to)
+                .stream().filter(refund -> refund.kind() != RefundKind.SELLER_FEE).toList();
+    }
+
     public RefundRecord find(String refundId) {
         return transactions.execute(status -> refunds.findById(refundId)
                 .orElseThrow(() -> new RefundRejectedException("no refund " + refundId)));

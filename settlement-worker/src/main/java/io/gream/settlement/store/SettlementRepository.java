@@ -28,6 +28,9 @@ interface SettlementRepository extends CrudRepository<SettlementRecord, String> 
 
     long countByState(SettlementState state);
 
+    List<SettlementRecord> findByStateAndSettledAtGreaterThanEqualAndSettledAtLessThan(SettlementState state,
+                                                                                       Instant from, Instant to);
+
     long countByStateAndDeadlineAtLessThanEqual(SettlementState state, Instant now);
 
     Optional<SettlementRecord> findFirstByStateAndNextAttemptAtIsNotNullOrderByNextAttemptAt(SettlementState state);

@@ -4,6 +4,7 @@ import io.gream.contracts.SettlementEvent;
 import io.gream.settlement.ledger.FeeSchedule;
 import io.gream.settlement.ledger.Journal;
 import io.gream.settlement.ledger.SaleSplit;
+import io.gream.settlement.payment.GatewayTransaction;
 import io.gream.settlement.payment.PaymentResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -225,5 +227,34 @@ public class SettlementStore {
     }
 
     public record Balance(String account, String currency, long balance) {
+    }
+
+    /**
+     * Money Gream recorded as moved through the gateway in {@code [from, to)}: the charges of completed sales and of
+     * late charges, and the refunds given back through the gateway, each under the gateway's reference.
+     */
+    public List<Movement> movements(Instant from, Instant to) {
+        return transactions.execute(status -> {
+            List<Movement> movements = new ArrayList<>();
+            for (SettlementRecord sale : settlements.findByStateAndSettledAtGreaterThanEqualAndSettledAtLessThan(
+                    SettlementState.COMPLETED, from, to)) {
+                movements.add(new Movement(GatewayTransaction.Type.CHARGE, sale.paymentKey(), sale.price(),
+                        sale.settledAt(), sale.auctionId()));
+            }
+            for (RefundRecord late : refunds.lateCharges(from, to)) {
+                movements.add(new Movement(GatewayTransaction.Type.CHARGE, late.paymentKey(), late.amount(),
+                        late.requestedAt(), late.auctionId()));
+            }
+            for (RefundRecord refund : refunds.refundedThroughGateway(from, to)) {
+                movements.add(new Movement(GatewayTransaction.Type.REFUND, refund.gatewayReference(),
+                        refund.amount(), refund.refundedAt(), refund.auctionId()));
+            }
+            return movements;
+        });
+    }
+
+    /** @param reference the gateway's reference: a charge's payment key, a refund's cancel reference */
+    public record Movement(GatewayTransaction.Type type, String reference, long amount, Instant at,
+                           String auctionId) {
     }
 }
