@@ -134,10 +134,15 @@ public final class GuardedPaymentGateway implements AutoCloseable {
         }
     }
 
-    /** @throws GatewayUnavailableException the gateway could not list them (after the retries) */
+    /**
+     * Time-limited and retried, but outside the circuit breaker and the bulkhead: a reconciliation that cannot list
+     * the gateway's transactions must not stop charges, nor take their places.
+     *
+     * @throws GatewayUnavailableException the gateway could not list them (after the retries)
+     */
     public List<GatewayTransaction> transactions(Instant from, Instant to) {
         return guarded(lookupRetry, () -> gateway.transactions(from, to),
-                () -> new GatewayUnavailableException("listing the gateway's transactions timed out"));
+                () -> new GatewayUnavailableException("listing the gateway's transactions timed out"), false);
     }
 
     public CircuitBreaker circuitBreaker() {
@@ -145,6 +150,10 @@ public final class GuardedPaymentGateway implements AutoCloseable {
     }
 
     private <T> T guarded(Retry retry, Callable<T> call, Supplier<RuntimeException> onTimeout) {
+        return guarded(retry, call, onTimeout, true);
+    }
+
+    private <T> T guarded(Retry retry, Callable<T> call, Supplier<RuntimeException> onTimeout, boolean breaker) {
         Callable<T> limited = () -> {
             try {
                 return timeLimiter.executeFutureSupplier(() -> calls.submit(call));
@@ -156,8 +165,9 @@ public final class GuardedPaymentGateway implements AutoCloseable {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
         };
-        Callable<T> attempt = Bulkhead.decorateCallable(bulkhead,
-                CircuitBreaker.decorateCallable(circuitBreaker, limited));
+        Callable<T> attempt = breaker
+                ? Bulkhead.decorateCallable(bulkhead, CircuitBreaker.decorateCallable(circuitBreaker, limited))
+                : limited;
         try {
             return Retry.decorateCallable(retry, attempt).call();
         } catch (CallNotPermittedException e) {
