@@ -10,17 +10,19 @@ import java.time.Instant;
  * Written only by the settlement-worker.
  *
  * <p>An auction is settled at most once, so it has exactly one settlement event, whose
- * {@code eventId = auctionId + ":settlement"}. A crash between publishing and committing may publish it twice,
+ * {@code eventId = auctionId + ":settlement"}, and then any number of {@link PaymentRefunded}, one per refund. A
+ * crash between publishing and committing may publish either twice,
  * but always with the same content: the worker rebuilds it from the settlement row in the database.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = SettlementCompleted.class, name = "SettlementCompleted"),
-        @JsonSubTypes.Type(value = SettlementFailed.class, name = "SettlementFailed")
+        @JsonSubTypes.Type(value = SettlementFailed.class, name = "SettlementFailed"),
+        @JsonSubTypes.Type(value = PaymentRefunded.class, name = "PaymentRefunded")
 })
-public sealed interface SettlementEvent permits SettlementCompleted, SettlementFailed {
+public sealed interface SettlementEvent permits SettlementCompleted, SettlementFailed, PaymentRefunded {
 
-    /** {@code auctionId:settlement}: one settlement per auction. */
+    /** {@code auctionId:settlement} for the settlement; {@code auctionId:refund:refundId} for each refund. */
     String eventId();
 
     String auctionId();

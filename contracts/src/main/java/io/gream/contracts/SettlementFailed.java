@@ -7,7 +7,7 @@ import java.time.Instant;
  * no journal for the auction.
  *
  * @param closeEventId the {@link AuctionClosed} event this was to settle
- * @param reason       a stable code, e.g. {@code CARD_DECLINED} or {@code GATEWAY_UNAVAILABLE}
+ * @param reason       a stable code, e.g. {@code CARD_DECLINED} or {@code SETTLEMENT_DEADLINE}
  * @param message      for people: what went wrong
  */
 public record SettlementFailed(

@@ -16,7 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The ledger's invariants, checked straight in the database after every test: every journal sums to zero (and
  * rebuilds as a valid {@link Journal}), the totals per currency are zero, every completed settlement has exactly its
- * journal (buyer paid the price, fee plus proceeds equal it), and no other settlement has one.
+ * journal (buyer paid the price, fee plus proceeds equal it), and no other settlement has one; every refunded refund
+ * has exactly its reversing journal and no other refund has one; each sale's buyer balance is its price less its
+ * refunds; every journal belongs to a sale, a refund or a late charge; and the gateway clearing account holds exactly
+ * the late charges not yet given back. (That no line is ever updated or deleted is the database triggers' job,
+ * tested in {@code SettlementStoreTest} and on MySQL 8 in {@code MySql8ContainersIT}.)
  */
 public final class LedgerInvariants {
 
@@ -43,6 +47,38 @@ public final class LedgerInvariants {
                 SELECT DISTINCT l.journal_id FROM ledger_line l JOIN settlement s ON s.auction_id = l.journal_id
                 WHERE s.state <> 'COMPLETED'
                 """, String.class)).as("journals of settlements that did not complete").isEmpty();
+        assertThat(jdbc.queryForList("""
+                SELECT r.refund_id FROM refund r WHERE
+                  (r.state = 'REFUNDED' AND (
+                    (SELECT COUNT(*) FROM ledger_line l WHERE l.journal_id = r.refund_id) < 2
+                    OR (r.kind IN ('BUYER', 'LATE_CHARGE') AND (SELECT COALESCE(SUM(l.amount), 0) FROM ledger_line l
+                        WHERE l.journal_id = r.refund_id AND l.entry_type = 'BUYER_PAYMENT') <> -r.amount)
+                    OR (r.kind = 'SELLER_FEE' AND (SELECT COALESCE(SUM(l.amount), 0) FROM ledger_line l
+                        WHERE l.journal_id = r.refund_id AND l.entry_type = 'PLATFORM_FEE') <> r.amount)))
+                  OR (r.state <> 'REFUNDED'
+                      AND (SELECT COUNT(*) FROM ledger_line l WHERE l.journal_id = r.refund_id) > 0)
+                """, String.class)).as("refunds without their exact reversing journal, or unfinished ones with one")
+                .isEmpty();
+        assertThat(jdbc.queryForList("""
+                SELECT s.auction_id FROM settlement s WHERE s.state = 'COMPLETED'
+                  AND (SELECT COALESCE(SUM(l.amount), 0) FROM ledger_line l WHERE l.entry_type = 'BUYER_PAYMENT'
+                       AND (l.journal_id = s.auction_id OR l.reverses_journal_id = s.auction_id))
+                   <> s.price - (SELECT COALESCE(SUM(r.amount), 0) FROM refund r WHERE r.auction_id = s.auction_id
+                       AND r.kind = 'BUYER' AND r.state = 'REFUNDED')
+                """, String.class)).as("sales whose buyer balance is not the price less its refunds").isEmpty();
+        assertThat(jdbc.queryForList("""
+                SELECT DISTINCT l.journal_id FROM ledger_line l
+                WHERE l.journal_id NOT IN (SELECT auction_id FROM settlement)
+                  AND l.journal_id NOT IN (SELECT refund_id FROM refund)
+                  AND l.journal_id NOT IN (SELECT CONCAT(auction_id, ':late-charge') FROM refund
+                                           WHERE kind = 'LATE_CHARGE')
+                """, String.class)).as("journals of neither a sale, a refund nor a late charge").isEmpty();
+        Long clearing = jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM ledger_line WHERE account = ?",
+                Long.class, "gateway:clearing");
+        Long unrefundedLateCharges = jdbc.queryForObject(
+                "SELECT COALESCE(SUM(amount), 0) FROM refund WHERE kind = 'LATE_CHARGE' AND state <> 'REFUNDED'",
+                Long.class);
+        assertThat(clearing).as("gateway clearing: late charges not yet given back").isEqualTo(-unrefundedLateCharges);
         Map<String, List<Posting>> postings = new LinkedHashMap<>();
         Map<String, String> currencies = new LinkedHashMap<>();
         jdbc.query("SELECT journal_id, entry_type, account, amount, currency FROM ledger_line ORDER BY id", row -> {

@@ -6,6 +6,7 @@ import io.gream.contracts.BidAccepted;
 import io.gream.contracts.BidRaisedByProxy;
 import io.gream.contracts.SettlementCompleted;
 import io.gream.contracts.SettlementEvent;
+import io.gream.contracts.PaymentRefunded;
 import io.gream.contracts.SettlementFailed;
 
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.List;
  *   <li>{@code AuctionClosed} with a winner: {@code WON} to the winner, {@code SOLD} to the seller; without one:
  *       {@code NOT_SOLD} to the seller.</li>
  *   <li>{@code SettlementCompleted}: {@code SETTLED} to buyer and seller; {@code SettlementFailed}:
- *       {@code PAYMENT_FAILED} to both (the seller learns the sale did not complete).</li>
+ *       {@code PAYMENT_FAILED} to both (the seller learns the sale did not complete); {@code PaymentRefunded}:
+ *       {@code PAYMENT_REFUNDED} to the buyer, or to the seller for a refunded fee.</li>
  * </ul>
  * Every other event (opened, extended, rejected, cancelled) notifies no one.
  */
@@ -99,6 +101,18 @@ public final class NotificationDerivation {
                             done.sellerProceeds(), "The buyer paid " + done.price() + " " + done.currency()
                             + " for auction " + done.auctionId() + "; your proceeds are " + done.sellerProceeds()
                             + " " + done.currency() + " after a fee of " + done.fee() + ".", done.at()));
+        }
+        if (event instanceof PaymentRefunded refunded) {
+            if ("SELLER_FEE".equals(refunded.kind())) {
+                return List.of(new Notification(refunded.eventId(), refunded.sellerId(),
+                        NotificationType.PAYMENT_REFUNDED, refunded.auctionId(), refunded.amount(), "The fee of "
+                        + refunded.amount() + " " + refunded.currency() + " on auction " + refunded.auctionId()
+                        + " is refunded to you (" + refunded.reason() + ").", refunded.at()));
+            }
+            return List.of(new Notification(refunded.eventId(), refunded.winnerId(),
+                    NotificationType.PAYMENT_REFUNDED, refunded.auctionId(), refunded.amount(), refunded.amount()
+                    + " " + refunded.currency() + " of your payment for auction " + refunded.auctionId()
+                    + " is refunded (" + refunded.reason() + ").", refunded.at()));
         }
         SettlementFailed failed = (SettlementFailed) event;
         return List.of(

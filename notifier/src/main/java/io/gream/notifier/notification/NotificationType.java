@@ -13,5 +13,7 @@ public enum NotificationType {
     /** The winner was charged: to the buyer, a receipt; to the seller, proceeds are on the way. */
     SETTLED,
     /** The winner could not be charged. */
-    PAYMENT_FAILED
+    PAYMENT_FAILED,
+    /** Money was given back: to the buyer (a refund), or the platform's fee to the seller. */
+    PAYMENT_REFUNDED
 }

@@ -4,6 +4,7 @@ import io.gream.contracts.BidAccepted;
 import io.gream.contracts.BidRaisedByProxy;
 import io.gream.contracts.BidRejected;
 import io.gream.contracts.CloseOutcome;
+import io.gream.contracts.PaymentRefunded;
 import io.gream.contracts.RejectionReason;
 import io.gream.notifier.testing.Events;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import static io.gream.notifier.notification.NotificationType.NOT_SOLD;
 import static io.gream.notifier.notification.NotificationType.OUTBID;
 import static io.gream.notifier.notification.NotificationType.PAYMENT_FAILED;
+import static io.gream.notifier.notification.NotificationType.PAYMENT_REFUNDED;
 import static io.gream.notifier.notification.NotificationType.SETTLED;
 import static io.gream.notifier.notification.NotificationType.SOLD;
 import static io.gream.notifier.notification.NotificationType.WON;
@@ -117,6 +119,21 @@ class NotificationDerivationTest {
                 .extracting(Notification::recipientId, Notification::type, Notification::eventId)
                 .containsExactly(tuple("alice", PAYMENT_FAILED, "a-6:settlement"),
                         tuple("sam", PAYMENT_FAILED, "a-6:settlement"));
+    }
+
+    @Test
+    void aRefundTellsTheBuyerAndAFeeRefundTellsTheSeller() {
+        PaymentRefunded toBuyer = new PaymentRefunded(PaymentRefunded.eventId("a-7", "r-1"), "a-7", Events.T0, "r-1",
+                "BUYER", "alice", "sam", 10_000, 4_000, "KRW", "voucher partly used");
+        PaymentRefunded feeToSeller = new PaymentRefunded(PaymentRefunded.eventId("a-7", "r-2"), "a-7", Events.T0,
+                "r-2", "SELLER_FEE", "alice", "sam", 10_000, 500, "KRW", "goodwill");
+
+        assertThat(NotificationDerivation.derive(toBuyer))
+                .extracting(Notification::recipientId, Notification::type, Notification::amount, Notification::eventId)
+                .containsExactly(tuple("alice", PAYMENT_REFUNDED, 4_000L, "a-7:refund:r-1"));
+        assertThat(NotificationDerivation.derive(feeToSeller))
+                .extracting(Notification::recipientId, Notification::type, Notification::amount)
+                .containsExactly(tuple("sam", PAYMENT_REFUNDED, 500L));
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -96,11 +98,62 @@ public final class GuardedPaymentGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * @throws GatewayUnavailableException   nothing was refunded (after the retries, or the circuit is open)
+     * @throws ChargeOutcomeUnknownException the refund may have been made: look it up
+     */
+    public RefundResult refund(RefundRequest request) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "unknown";
+        try {
+            RefundResult result = guarded(chargeRetry, () -> gateway.refund(request),
+                    () -> new ChargeOutcomeUnknownException("the refund " + request.refundId() + " timed out", null));
+            outcome = result instanceof RefundResult.Refunded ? "refunded" : "refused";
+            return result;
+        } catch (GatewayUnavailableException e) {
+            outcome = "unavailable";
+            throw e;
+        } finally {
+            sample.stop(meters.timer("gream.settlement.gateway.latency", "operation", "refund", "outcome", outcome));
+        }
+    }
+
+    /** @throws GatewayUnavailableException the gateway could not say (after the retries) */
+    public Optional<RefundResult> lookupRefund(RefundRequest request) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "unavailable";
+        try {
+            Optional<RefundResult> result = guarded(lookupRetry, () -> gateway.lookupRefund(request),
+                    () -> new GatewayUnavailableException("the lookup of refund " + request.refundId()
+                            + " timed out"));
+            outcome = result.isPresent() ? "found" : "not-found";
+            return result;
+        } finally {
+            sample.stop(meters.timer("gream.settlement.gateway.latency", "operation", "refund-lookup", "outcome",
+                    outcome));
+        }
+    }
+
+    /**
+     * Time-limited and retried, but outside the circuit breaker and the bulkhead: a reconciliation that cannot list
+     * the gateway's transactions must not stop charges, nor take their places.
+     *
+     * @throws GatewayUnavailableException the gateway could not list them (after the retries)
+     */
+    public List<GatewayTransaction> transactions(Instant from, Instant to) {
+        return guarded(lookupRetry, () -> gateway.transactions(from, to),
+                () -> new GatewayUnavailableException("listing the gateway's transactions timed out"), false);
+    }
+
     public CircuitBreaker circuitBreaker() {
         return circuitBreaker;
     }
 
     private <T> T guarded(Retry retry, Callable<T> call, Supplier<RuntimeException> onTimeout) {
+        return guarded(retry, call, onTimeout, true);
+    }
+
+    private <T> T guarded(Retry retry, Callable<T> call, Supplier<RuntimeException> onTimeout, boolean breaker) {
         Callable<T> limited = () -> {
             try {
                 return timeLimiter.executeFutureSupplier(() -> calls.submit(call));
@@ -112,8 +165,9 @@ public final class GuardedPaymentGateway implements AutoCloseable {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
         };
-        Callable<T> attempt = Bulkhead.decorateCallable(bulkhead,
-                CircuitBreaker.decorateCallable(circuitBreaker, limited));
+        Callable<T> attempt = breaker
+                ? Bulkhead.decorateCallable(bulkhead, CircuitBreaker.decorateCallable(circuitBreaker, limited))
+                : limited;
         try {
             return Retry.decorateCallable(retry, attempt).call();
         } catch (CallNotPermittedException e) {

@@ -19,9 +19,17 @@ public final class IdempotencyKeys {
 
     /** {@code gream-} and 43 URL-safe base64 characters of SHA-256 over {@code settlement:<auctionId>}. */
     public static String forAuction(String auctionId) {
+        return key("settlement:" + auctionId);
+    }
+
+    /** The key of a refund: the same form over {@code refund:<refundId>}, so it never equals a charge's. */
+    public static String forRefund(String refundId) {
+        return key("refund:" + refundId);
+    }
+
+    private static String key(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("settlement:" + auctionId).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return "gream-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

@@ -28,12 +28,15 @@ import java.util.Optional;
  *       Basic with the secret key as user name and an empty password, and {@code Idempotency-Key}; Toss answers a
  *       repeated key with the first response and takes no money again. The order id is the idempotency key too.</li>
  *   <li>Lookup: {@code GET /v1/payments/orders/{orderId}}; {@code 404} means Toss has no such payment.</li>
+ *   <li>Refund: {@code POST /v1/payments/{paymentKey}/cancel}, its own {@code Idempotency-Key}; looked up among the
+ *       payment's {@code cancels} by its reason, which carries the refund id.</li>
  * </ul>
  *
- * <p>What an error means for the money decides what the worker may do next: a connection that never opened,
- * {@code 429} or {@code 503} processed nothing ({@link GatewayUnavailableException}, retried); a timeout after
- * sending, a {@code 409} (the same key still in progress) or another {@code 5xx} may have charged
- * ({@link ChargeOutcomeUnknownException}, looked up); any other {@code 4xx} is a refusal
+ * <p>What an error means for the money decides what the worker may do next: a connection that never opened or a
+ * {@code 429} processed nothing ({@link GatewayUnavailableException}, retried); a timeout after sending, a
+ * {@code 409} (the same key still in progress) or any {@code 5xx}, {@code 503} included, may have charged
+ * ({@link ChargeOutcomeUnknownException}, looked up: Toss' {@code 503}s include failures inside the card network
+ * after the card was charged); any other {@code 4xx} is a refusal
  * ({@link PaymentResult.Declined}). Billing charges are in KRW only.
  */
 public final class TossPaymentsGateway implements PaymentGateway {
@@ -110,7 +113,7 @@ public final class TossPaymentsGateway implements PaymentGateway {
         JsonNode error = json(response.body());
         String code = error.path("code").asString("HTTP_" + status);
         String message = error.path("message").asString("");
-        if (status == 429 || status == 503) {
+        if (status == 429) {
             throw new GatewayUnavailableException("Toss refused the charge for now: " + status + " " + code);
         }
         if (status == 409 || status >= 500) {
@@ -146,6 +149,83 @@ public final class TossPaymentsGateway implements PaymentGateway {
     }
 
     /**
+     * Toss' payment cancel, {@code POST /v1/payments/{paymentKey}/cancel} with {@code cancelReason} and
+     * {@code cancelAmount} (a partial cancel when below what is left) and the refund's {@code Idempotency-Key}.
+     */
+    @Override
+    public RefundResult refund(RefundRequest request) {
+        ObjectNode body = GreamJson.mapper().createObjectNode()
+                .put("cancelReason", request.reason())
+                .put("cancelAmount", request.amount());
+        HttpRequest post = HttpRequest.newBuilder(uri("/v1/payments/" + encode(request.paymentKey()) + "/cancel"))
+                .timeout(settings.readTimeout())
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", request.idempotencyKey())
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(post, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            throw new GatewayUnavailableException("Toss not reachable: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ChargeOutcomeUnknownException("no answer from Toss to refund " + request.refundId(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChargeOutcomeUnknownException("interrupted while refunding " + request.refundId(), e);
+        }
+        int status = response.statusCode();
+        if (status == 200) {
+            return cancelIn(json(response.body()), request)
+                    .orElseThrow(() -> new ChargeOutcomeUnknownException("Toss answered the cancel of "
+                            + request.refundId() + " without it", null));
+        }
+        JsonNode error = json(response.body());
+        String code = error.path("code").asString("HTTP_" + status);
+        if (status == 429) {
+            throw new GatewayUnavailableException("Toss refused the refund for now: " + status + " " + code);
+        }
+        if (status == 409 || status >= 500) {
+            throw new ChargeOutcomeUnknownException("Toss answered " + status + " " + code + " to a refund", null);
+        }
+        return new RefundResult.Refused(code, error.path("message").asString(""));
+    }
+
+    /** The payment's cancels, {@code GET /v1/payments/{paymentKey}}: ours is the one with our reason. */
+    @Override
+    public Optional<RefundResult> lookupRefund(RefundRequest request) {
+        HttpRequest get = HttpRequest.newBuilder(uri("/v1/payments/" + encode(request.paymentKey())))
+                .timeout(settings.readTimeout())
+                .header("Authorization", authorization)
+                .GET()
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(get, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new GatewayUnavailableException("Toss lookup failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayUnavailableException("interrupted while looking up " + request.refundId(), e);
+        }
+        if (response.statusCode() != 200) {
+            throw new GatewayUnavailableException("Toss lookup answered " + response.statusCode());
+        }
+        return cancelIn(json(response.body()), request);
+    }
+
+    private static Optional<RefundResult> cancelIn(JsonNode payment, RefundRequest request) {
+        for (JsonNode cancel : payment.path("cancels")) {
+            if (request.reason().equals(cancel.path("cancelReason").asString(""))
+                    && cancel.path("cancelAmount").asLong(-1) == request.amount()) {
+                return Optional.of(new RefundResult.Refunded(cancel.path("transactionKey").asString("")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * A Toss {@code Payment} object: {@code DONE} is a charge; aborted, expired or cancelled holds no money; anything
      * else (in progress, partially cancelled) is not settled yet and is asked again later.
      */
@@ -154,7 +234,7 @@ public final class TossPaymentsGateway implements PaymentGateway {
         String status = payment.path("status").asString("");
         String paymentKey = payment.path("paymentKey").asString("");
         switch (status) {
-            case "DONE" -> {
+            case "DONE", "PARTIAL_CANCELED" -> {
                 long amount = payment.path("totalAmount").asLong(-1);
                 if (amount != request.amount()) {
                     // Never silently settle a different amount than the auction's price.

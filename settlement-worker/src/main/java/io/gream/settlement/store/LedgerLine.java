@@ -39,25 +39,30 @@ public class LedgerLine {
     private String currency;
     @Column(name = "recorded_at")
     private Instant recordedAt;
+    @Column(name = "reverses_journal_id")
+    private String reversesJournalId;
 
     protected LedgerLine() {
         // for JPA
     }
 
-    private LedgerLine(String journalId, Posting posting, String currency, Instant recordedAt) {
+    private LedgerLine(Journal journal, Posting posting, Instant recordedAt) {
+        String journalId = journal.journalId();
+        String currency = journal.currency();
         this.journalId = journalId;
         this.entryType = posting.type();
         this.account = posting.account();
         this.amount = posting.amount();
         this.currency = currency;
         this.recordedAt = recordedAt;
+        this.reversesJournalId = journal.reversesJournalId();
     }
 
     /** The lines of a journal; the only way to make them. */
     static List<LedgerLine> of(Journal journal, Instant recordedAt) {
         Instant at = SettlementRecord.micros(recordedAt);
         return journal.postings().stream()
-                .map(posting -> new LedgerLine(journal.journalId(), posting, journal.currency(), at))
+                .map(posting -> new LedgerLine(journal, posting, at))
                 .toList();
     }
 
@@ -87,6 +92,7 @@ public class LedgerLine {
             throw new IllegalArgumentException("no lines");
         }
         return new Journal(lines.get(0).journalId, lines.get(0).currency,
-                lines.stream().map(line -> new Posting(line.entryType, line.account, line.amount)).toList());
+                lines.stream().map(line -> new Posting(line.entryType, line.account, line.amount)).toList(),
+                lines.get(0).reversesJournalId);
     }
 }

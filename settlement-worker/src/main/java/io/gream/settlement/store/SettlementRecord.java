@@ -20,7 +20,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The settlement of one sold auction (table {@code settlement}), and its state machine:
- * {@code PENDING -> COMPLETED | FAILED}, nothing after. Its settled row is the single source of the published
+ * {@code PENDING -> COMPLETED | FAILED}, nothing after. A PENDING row may be put off any number of times (an outage, an
+ * unknown outcome) until its deadline. Its settled row is the single source of the published
  * {@link SettlementEvent}, so publishing it again yields the same content.
  */
 @Entity
@@ -59,6 +60,13 @@ public class SettlementRecord implements Persistable<String> {
     private String failureReason;
     @Column(name = "failure_message")
     private String failureMessage;
+    private int attempts;
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+    @Column(name = "deadline_at")
+    private Instant deadlineAt;
+    @Column(name = "last_error")
+    private String lastError;
 
     @Transient
     private boolean fresh;
@@ -67,7 +75,7 @@ public class SettlementRecord implements Persistable<String> {
         // for JPA
     }
 
-    private SettlementRecord(SoldAuction sale) {
+    private SettlementRecord(SoldAuction sale, Instant deadlineAt) {
         this.auctionId = sale.auctionId();
         this.closeEventId = sale.closeEventId();
         this.closedAt = micros(sale.closedAt());
@@ -78,12 +86,28 @@ public class SettlementRecord implements Persistable<String> {
         this.orderName = truncate(sale.orderName(), 255);
         this.idempotencyKey = sale.idempotencyKey();
         this.state = SettlementState.PENDING;
+        this.deadlineAt = micros(deadlineAt);
         this.fresh = true;
     }
 
-    /** A new, pending settlement: nothing has been charged yet. */
-    static SettlementRecord claim(SoldAuction sale) {
-        return new SettlementRecord(sale);
+    /**
+     * A new, pending settlement: nothing has been charged yet.
+     *
+     * @param deadlineAt until when it may stay pending through outages; a decline or this deadline fails it
+     */
+    static SettlementRecord claim(SoldAuction sale, Instant deadlineAt) {
+        return new SettlementRecord(sale, deadlineAt);
+    }
+
+    /**
+     * The charge could not be made, or its outcome is still unknown: stays PENDING, and is tried again at
+     * {@code next}. From now on the retrier, not the close event's redelivery, moves it on.
+     */
+    void putOff(String error, Instant next) {
+        requirePending();
+        this.attempts++;
+        this.lastError = truncate(error, 500);
+        this.nextAttemptAt = micros(next);
     }
 
     /** Records that a charge is about to be sent; committed before it is, so a crash leaves a trace. */
@@ -100,6 +124,7 @@ public class SettlementRecord implements Persistable<String> {
             throw new IllegalArgumentException("split of " + split.price() + " for a price of " + price);
         }
         this.state = SettlementState.COMPLETED;
+        this.nextAttemptAt = null;
         this.paymentKey = paymentKey;
         this.fee = split.fee();
         this.sellerProceeds = split.sellerProceeds();
@@ -109,6 +134,7 @@ public class SettlementRecord implements Persistable<String> {
     void fail(String reason, String message, Instant at) {
         requirePending();
         this.state = SettlementState.FAILED;
+        this.nextAttemptAt = null;
         this.failureReason = truncate(reason, 64);
         this.failureMessage = truncate(message, 500);
         this.settledAt = micros(at);
@@ -132,6 +158,57 @@ public class SettlementRecord implements Persistable<String> {
 
     public boolean chargeStarted() {
         return chargeStartedAt != null;
+    }
+
+    /** How many attempts were put off so far. */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** When the retrier tries it again; null while the close event's delivery still owns it, or once settled. */
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    /** Until when it may stay pending; null for rows settled before deadlines existed. */
+    public Instant deadlineAt() {
+        return deadlineAt;
+    }
+
+    public boolean pastDeadline(Instant now) {
+        return deadlineAt != null && !now.isBefore(deadlineAt);
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public String winnerId() {
+        return winnerId;
+    }
+
+    public String sellerId() {
+        return sellerId;
+    }
+
+    public String paymentKey() {
+        return paymentKey;
+    }
+
+    public Long fee() {
+        return fee;
+    }
+
+    public Long sellerProceeds() {
+        return sellerProceeds;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public String failureReason() {
+        return failureReason;
     }
 
     public String auctionId() {

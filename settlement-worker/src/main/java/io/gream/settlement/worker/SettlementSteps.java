@@ -1,5 +1,6 @@
 package io.gream.settlement.worker;
 
+import io.gream.settlement.payment.RefundRequest;
 import io.gream.settlement.store.SoldAuction;
 
 /**
@@ -12,6 +13,10 @@ public interface SettlementSteps {
     SettlementSteps NONE = new SettlementSteps() {
     };
 
+    /** The row says a charge is under way (committed); nothing is sent to the gateway yet. */
+    default void beforeCharge(SoldAuction sale) {
+    }
+
     /** The gateway answered definitely; nothing is in the database yet. */
     default void afterCharge(SoldAuction sale) {
     }
@@ -22,5 +27,9 @@ public interface SettlementSteps {
 
     /** The event is acknowledged by the broker; the offset is not committed yet. */
     default void afterPublish(SoldAuction sale) {
+    }
+
+    /** The gateway gave the money back; the refund is not recorded yet. */
+    default void afterRefund(RefundRequest refund) {
     }
 }

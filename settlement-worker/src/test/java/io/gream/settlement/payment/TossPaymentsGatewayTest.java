@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -110,11 +111,31 @@ class TossPaymentsGatewayTest {
     }
 
     @Test
-    void anOverloadedTossProcessedNothingAndIsUnavailable() {
-        mode = "overloaded";
+    void aRateLimitedChargeProcessedNothingAndIsUnavailable() {
+        mode = "rate-limited";
 
         assertThatThrownBy(() -> gateway.charge(CHARGE)).isInstanceOf(GatewayUnavailableException.class);
         assertThat(paymentsByOrderId).isEmpty();
+    }
+
+    @Test
+    void a503IsNotTrustedToMeanNothingWasChargedAndTheLookupFindsTheCharge() {
+        mode = "charge-then-503";
+
+        assertThatThrownBy(() -> gateway.charge(CHARGE)).isInstanceOf(ChargeOutcomeUnknownException.class);
+        Optional<PaymentResult> found = gateway.lookup(CHARGE);
+
+        assertThat(found).get().isInstanceOf(PaymentResult.Charged.class);
+        assertThat(paymentsByOrderId).hasSize(1);
+    }
+
+    @Test
+    void a503WithoutAChargeIsFoundAbsentByTheLookup() {
+        mode = "overloaded";
+
+        assertThatThrownBy(() -> gateway.charge(CHARGE)).isInstanceOf(ChargeOutcomeUnknownException.class);
+
+        assertThat(gateway.lookup(CHARGE)).isEmpty();
     }
 
     @Test
@@ -142,6 +163,37 @@ class TossPaymentsGatewayTest {
         assertThatThrownBy(() -> gateway.charge(CHARGE)).isInstanceOf(GatewayUnavailableException.class);
     }
 
+    @Test
+    void aRefundCancelsThePaymentWithItsOwnIdempotencyKeyAndIsFoundAgainByItsReason() {
+        PaymentResult.Charged charged = (PaymentResult.Charged) gateway.charge(CHARGE);
+        RefundRequest refund = new RefundRequest(IdempotencyKeys.forRefund("r-1"), "r-1", "a-1",
+                charged.paymentKey(), 5_000, "KRW", "voucher not delivered [r-1]");
+
+        RefundResult result = gateway.refund(refund);
+        RefundResult again = gateway.refund(refund);
+
+        assertThat(result).isInstanceOf(RefundResult.Refunded.class);
+        assertThat(again).isEqualTo(result);
+        Received cancel = received.stream().filter(r -> r.path().endsWith("/cancel")).findFirst().orElseThrow();
+        assertThat(cancel.path()).isEqualTo("/v1/payments/" + charged.paymentKey() + "/cancel");
+        assertThat(cancel.headers().get("Idempotency-key")).containsExactly(refund.idempotencyKey());
+        JsonNode body = GreamJson.mapper().readTree(cancel.body());
+        assertThat(body.path("cancelAmount").asLong()).isEqualTo(5_000);
+        assertThat(body.path("cancelReason").asString()).isEqualTo("voucher not delivered [r-1]");
+        assertThat(gateway.lookupRefund(refund)).contains(result);
+        assertThat(gateway.lookupRefund(new RefundRequest(IdempotencyKeys.forRefund("r-2"), "r-2", "a-1",
+                charged.paymentKey(), 5_000, "KRW", "another [r-2]"))).isEmpty();
+    }
+
+    @Test
+    void aRefundAnsweredWith503HasAnUnknownOutcome() {
+        PaymentResult.Charged charged = (PaymentResult.Charged) gateway.charge(CHARGE);
+        mode = "overloaded";
+
+        assertThatThrownBy(() -> gateway.refund(new RefundRequest(IdempotencyKeys.forRefund("r-1"), "r-1", "a-1",
+                charged.paymentKey(), 100, "KRW", "x [r-1]"))).isInstanceOf(ChargeOutcomeUnknownException.class);
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
@@ -160,16 +212,43 @@ class TossPaymentsGatewayTest {
             }
             return;
         }
+        if (exchange.getRequestMethod().equals("GET") && path.startsWith("/v1/payments/")) {
+            String paymentKey = path.substring("/v1/payments/".length());
+            String payment = paymentsByOrderId.values().stream()
+                    .filter(p -> GreamJson.mapper().readTree(p).path("paymentKey").asString().equals(paymentKey))
+                    .findFirst().orElse(null);
+            reply(exchange, payment == null ? 404 : 200,
+                    payment == null ? "{\"code\":\"NOT_FOUND_PAYMENT\"}" : payment);
+            return;
+        }
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         String earlier = key == null ? null : responsesByIdempotencyKey.get(key);
         if (earlier != null) {
             reply(exchange, 200, earlier);
             return;
         }
+        if (path.endsWith("/cancel") && !mode.equals("overloaded")) {
+            String paymentKey = path.substring("/v1/payments/".length(), path.length() - "/cancel".length());
+            JsonNode cancel = GreamJson.mapper().readTree(body);
+            String orderId = paymentsByOrderId.entrySet().stream()
+                    .filter(e -> GreamJson.mapper().readTree(e.getValue()).path("paymentKey").asString()
+                            .equals(paymentKey)).map(Map.Entry::getKey).findFirst().orElseThrow();
+            ObjectNode payment = (ObjectNode) GreamJson.mapper().readTree(paymentsByOrderId.get(orderId));
+            payment.put("status", "PARTIAL_CANCELED");
+            payment.withArray("cancels").addObject()
+                    .put("transactionKey", "tcancel_" + key.hashCode())
+                    .put("cancelReason", cancel.path("cancelReason").asString())
+                    .put("cancelAmount", cancel.path("cancelAmount").asLong());
+            paymentsByOrderId.put(orderId, payment.toString());
+            responsesByIdempotencyKey.put(key, payment.toString());
+            reply(exchange, 200, payment.toString());
+            return;
+        }
         switch (mode) {
             case "decline" -> reply(exchange, 403,
                     "{\"code\":\"REJECT_CARD_PAYMENT\",\"message\":\"한도초과 혹은 잔액부족\"}");
             case "overloaded" -> reply(exchange, 503, "{\"code\":\"FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING\"}");
+            case "rate-limited" -> reply(exchange, 429, "{\"code\":\"TOO_MANY_REQUESTS\"}");
             default -> {
                 JsonNode charge = GreamJson.mapper().readTree(body);
                 String orderId = charge.path("orderId").asString();
@@ -181,6 +260,10 @@ class TossPaymentsGatewayTest {
                         .toString();
                 paymentsByOrderId.put(orderId, payment);
                 responsesByIdempotencyKey.put(key, payment);
+                if (mode.equals("charge-then-503")) {
+                    reply(exchange, 503, "{\"code\":\"FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING\"}");
+                    return;
+                }
                 if (mode.equals("charge-then-hang")) {
                     try {
                         release.await(5, TimeUnit.SECONDS); // charged, but the answer never comes in time

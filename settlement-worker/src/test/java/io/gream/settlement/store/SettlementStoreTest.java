@@ -1,5 +1,6 @@
 package io.gream.settlement.store;
 
+import io.github.resilience4j.core.IntervalFunction;
 import io.gream.contracts.SettlementCompleted;
 import io.gream.contracts.SettlementEvent;
 import io.gream.contracts.SettlementFailed;
@@ -13,6 +14,7 @@ import io.gream.settlement.payment.PaymentResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -24,6 +26,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +43,9 @@ class SettlementStoreTest {
 
     private static final Instant CLOSED = Instant.parse("2026-11-20T10:00:00.123456789Z");
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:02.5Z");
+    private static final Instant DEADLINE = NOW.plus(Duration.ofHours(72));
+    private static final IntervalFunction BACKOFF =
+            IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(30), 2.0, Duration.ofMinutes(30));
     private static final FeeSchedule TEN_PERCENT = new FeeSchedule(1000);
 
     private static TestDatabase database;
@@ -49,7 +55,7 @@ class SettlementStoreTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration(excludeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
-    @Import(SettlementStore.class)
+    @Import({SettlementStore.class, RefundStore.class})
     static class StoreOnly {
     }
 
@@ -78,8 +84,8 @@ class SettlementStoreTest {
     void claimingTwiceKeepsOneRowPerAuction() {
         SoldAuction sale = sale();
 
-        store.claim(sale);
-        store.claim(sale);
+        store.claim(sale, DEADLINE);
+        store.claim(sale, DEADLINE);
 
         assertThat(rows(sale)).isEqualTo(1);
         assertThat(store.find(sale.auctionId()).state()).isEqualTo(SettlementState.PENDING);
@@ -93,7 +99,7 @@ class SettlementStoreTest {
         for (int i = 0; i < claims.length; i++) {
             claims[i] = CompletableFuture.runAsync(() -> {
                 await(start);
-                store.claim(sale);
+                store.claim(sale, DEADLINE);
             });
         }
 
@@ -105,21 +111,76 @@ class SettlementStoreTest {
     @Test
     void onlyTheFirstBeginStartsACharge() {
         SoldAuction sale = sale();
-        store.claim(sale);
+        store.claim(sale, DEADLINE);
 
         SettlementStore.Next first = store.begin(sale.auctionId(), NOW);
         SettlementStore.Next second = store.begin(sale.auctionId(), NOW);
 
         assertThat(first).isInstanceOf(SettlementStore.Next.Charge.class);
         assertThat(second).isInstanceOf(SettlementStore.Next.Resolve.class);
-        assertThat(((SettlementStore.Next.Resolve) second).request().idempotencyKey())
+        assertThat(((SettlementStore.Next.Resolve) second).sale().idempotencyKey())
                 .isEqualTo(sale.idempotencyKey());
+    }
+
+    @Nested
+    class PuttingOff {
+
+        @Test
+        void aPutOffSaleStaysPendingAndIsDueAfterADoublingBackoff() {
+            SoldAuction sale = sale();
+            store.claim(sale, DEADLINE);
+            store.begin(sale.auctionId(), NOW);
+
+            Instant first = store.putOff(sale.auctionId(), "gateway down", NOW, BACKOFF);
+            Instant second = store.putOff(sale.auctionId(), "gateway down", first, BACKOFF);
+
+            assertThat(first).isEqualTo(NOW.plusSeconds(30));
+            assertThat(second).isEqualTo(first.plusSeconds(60));
+            assertThat(store.due(second.minusMillis(1), 100)).doesNotContain(sale.auctionId());
+            assertThat(store.due(second, 100)).contains(sale.auctionId());
+            SettlementRecord stored = store.find(sale.auctionId());
+            assertThat(stored.state()).isEqualTo(SettlementState.PENDING);
+            assertThat(stored.attempts()).isEqualTo(2);
+            assertThat(stored.lastError()).isEqualTo("gateway down");
+            assertThat(store.begin(sale.auctionId(), second)).isInstanceOfSatisfying(SettlementStore.Next.Resolve.class,
+                    resolve -> assertThat(resolve.pastDeadline()).isFalse());
+        }
+
+        @Test
+        void theLastAttemptIsAtTheDeadlineAndAfterItTheLookupDecides() {
+            SoldAuction sale = sale();
+            Instant deadline = NOW.plusSeconds(40);
+            store.claim(sale, deadline);
+            store.begin(sale.auctionId(), NOW);
+
+            Instant first = store.putOff(sale.auctionId(), "down", NOW, BACKOFF);
+            Instant second = store.putOff(sale.auctionId(), "down", first, BACKOFF);
+
+            assertThat(second).isEqualTo(deadline);
+            assertThat(store.begin(sale.auctionId(), deadline)).isInstanceOfSatisfying(
+                    SettlementStore.Next.Resolve.class, resolve -> assertThat(resolve.pastDeadline()).isTrue());
+            assertThat(store.pendingSummary(deadline).pastDeadline()).isGreaterThanOrEqualTo(1);
+        }
+
+        @Test
+        void aSettledSaleIsNoLongerDue() {
+            SoldAuction sale = sale();
+            store.claim(sale, DEADLINE);
+            store.begin(sale.auctionId(), NOW);
+            Instant due = store.putOff(sale.auctionId(), "down", NOW, BACKOFF);
+
+            store.complete(sale.auctionId(), new PaymentResult.Charged("pay-late"), TEN_PERCENT, due);
+
+            assertThat(store.due(due, 100)).doesNotContain(sale.auctionId());
+            assertThat(store.putOff(sale.auctionId(), "down", due, BACKOFF)).isNull();
+            assertThat(store.find(sale.auctionId()).nextAttemptAt()).isNull();
+        }
     }
 
     @Test
     void aChargeCompletesTheSettlementAndAppendsItsBalancedJournalOnce() {
         SoldAuction sale = sale();
-        store.claim(sale);
+        store.claim(sale, DEADLINE);
         store.begin(sale.auctionId(), NOW);
 
         SettlementStore.Settled settled = store.complete(sale.auctionId(), new PaymentResult.Charged("pay-1"),
@@ -143,7 +204,7 @@ class SettlementStoreTest {
     @Test
     void theEventReadBackFromTheRowEqualsTheOneFirstBuilt() {
         SoldAuction sale = sale();
-        store.claim(sale);
+        store.claim(sale, DEADLINE);
         store.begin(sale.auctionId(), NOW);
 
         SettlementEvent built = store.complete(sale.auctionId(), new PaymentResult.Charged("pay-1"), TEN_PERCENT,
@@ -156,7 +217,7 @@ class SettlementStoreTest {
     @Test
     void aDeclineFailsTheSettlementWithoutAJournal() {
         SoldAuction sale = sale();
-        store.claim(sale);
+        store.claim(sale, DEADLINE);
         store.begin(sale.auctionId(), NOW);
 
         SettlementEvent event = store.complete(sale.auctionId(),
@@ -171,7 +232,7 @@ class SettlementStoreTest {
     @Test
     void theDatabaseRefusesToUpdateOrDeleteLedgerLines() {
         SoldAuction sale = sale();
-        store.claim(sale);
+        store.claim(sale, DEADLINE);
         store.begin(sale.auctionId(), NOW);
         store.complete(sale.auctionId(), new PaymentResult.Charged("pay-1"), TEN_PERCENT, NOW);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -187,7 +248,7 @@ class SettlementStoreTest {
     @Test
     void theDatabaseRefusesASecondJournalForTheSameAuction() {
         SoldAuction sale = sale();
-        store.claim(sale);
+        store.claim(sale, DEADLINE);
         store.begin(sale.auctionId(), NOW);
         store.complete(sale.auctionId(), new PaymentResult.Charged("pay-1"), TEN_PERCENT, NOW);
 

@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  */
 class CrashRecoveryIT extends WorkerTestSupport {
 
-    enum Step { AFTER_CHARGE_BEFORE_COMMIT, AFTER_COMMIT_BEFORE_PUBLISH, AFTER_PUBLISH_BEFORE_OFFSET_COMMIT }
+    enum Step { BEFORE_CHARGE, AFTER_CHARGE_BEFORE_COMMIT, AFTER_COMMIT_BEFORE_PUBLISH, AFTER_PUBLISH_BEFORE_OFFSET_COMMIT }
 
     /** Dies once, at one step of one auction. */
     static final class CrashAt implements SettlementSteps {
@@ -36,6 +36,11 @@ class CrashRecoveryIT extends WorkerTestSupport {
         CrashAt(Step step, String auctionId) {
             this.step = step;
             this.auctionId = auctionId;
+        }
+
+        @Override
+        public void beforeCharge(SoldAuction sale) {
+            crashIf(Step.BEFORE_CHARGE, sale);
         }
 
         @Override
@@ -87,8 +92,12 @@ class CrashRecoveryIT extends WorkerTestSupport {
         await().atMost(TIMEOUT).until(() -> !listener(first).isRunning());
 
         // What the crash left behind.
-        assertThat(gateway.chargesTaken(key(auctionId))).isEqualTo(1);
+        assertThat(gateway.chargesTaken(key(auctionId))).isEqualTo(step == Step.BEFORE_CHARGE ? 0 : 1);
         switch (step) {
+            case BEFORE_CHARGE -> {
+                assertThat(state(auctionId)).isEqualTo("PENDING");
+                assertThat(gateway.chargeRequests(key(auctionId))).isZero();
+            }
             case AFTER_CHARGE_BEFORE_COMMIT -> {
                 assertThat(state(auctionId)).isEqualTo("PENDING");
                 assertThat(ledgerLines(auctionId)).isZero();

@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.gream.contracts.SettlementCompleted;
 import io.gream.contracts.SettlementEvent;
 import io.gream.contracts.SettlementFailed;
+import io.gream.settlement.MutableClock;
 import io.gream.settlement.payment.GuardedPaymentGateway;
 import io.gream.settlement.payment.SimulatedPaymentGateway;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,23 +12,27 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** A payment provider that fails or hangs: bounded time, SettlementFailed where nothing was charged, no double charge. */
+/** A payment provider that fails, hangs or declines: bounded time, pending until it heals, no double charge. */
 class GatewayFailureIT extends WorkerTestSupport {
 
     @Test
-    void aGatewayThatAlwaysFailsOpensTheCircuitWithinTheConfiguredCallsAndEverySaleFailsUncharged() throws Exception {
-        SimulatedPaymentGateway failing = new SimulatedPaymentGateway(new SimulatedPaymentGateway.Settings(
-                Duration.ZERO, 1.0, 0, 0, Duration.ZERO, 1));
-        ConfigurableApplicationContext worker = startWorker(failing, null,
+    void aGatewayThatAlwaysFailsOpensTheCircuitAndEverySaleWaitsUnchargedUntilItHeals() throws Exception {
+        SimulatedPaymentGateway failing = reliableGateway();
+        failing.goDown();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:01Z"));
+        ConfigurableApplicationContext worker = startTimedWorker(failing, clock,
                 "--gream.settlement.gateway.retry.max-attempts=3",
                 "--gream.settlement.gateway.retry.initial-backoff=10ms",
                 "--gream.settlement.gateway.circuit-breaker.minimum-number-of-calls=20",
-                "--gream.settlement.gateway.circuit-breaker.sliding-window-size=20");
+                "--gream.settlement.gateway.circuit-breaker.sliding-window-size=20",
+                "--gream.settlement.gateway.circuit-breaker.wait-in-open-state=1s");
         List<String> auctions = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             auctions.add(newAuctionId());
@@ -35,11 +40,9 @@ class GatewayFailureIT extends WorkerTestSupport {
         }
 
         for (String auctionId : auctions) {
-            SettlementEvent event = event(awaitSettlementEvents(auctionId, 1).get(0));
-            assertThat(event).isInstanceOf(SettlementFailed.class);
-            assertThat(((SettlementFailed) event).reason()).isEqualTo("GATEWAY_UNAVAILABLE");
-            assertThat(state(auctionId)).isEqualTo("FAILED");
-            assertThat(ledgerLines(auctionId)).isZero();
+            await().atMost(TIMEOUT).until(() -> settlementRows(auctionId) == 1 && attempts(auctionId) == 1);
+            assertThat(state(auctionId)).isEqualTo("PENDING");
+            assertThat(settlementEvents.recordsWithKey(auctionId)).isEmpty();
         }
         CircuitBreaker breaker = worker.getBean(GuardedPaymentGateway.class).circuitBreaker();
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
@@ -47,6 +50,14 @@ class GatewayFailureIT extends WorkerTestSupport {
         // reach the gateway and are not retried.
         assertThat(failing.chargeRequests()).isEqualTo(20);
         assertThat(failing.chargesTaken()).isZero();
+
+        failing.comeBack();
+        clock.advance(Duration.ofHours(1));
+        for (String auctionId : auctions) {
+            assertThat(event(awaitSettlementEvents(auctionId, 1).get(0))).isInstanceOf(SettlementCompleted.class);
+            assertThat(failing.chargesTaken(key(auctionId))).isEqualTo(1);
+            assertThat(ledgerLines(auctionId)).isEqualTo(3);
+        }
     }
 
     @Test

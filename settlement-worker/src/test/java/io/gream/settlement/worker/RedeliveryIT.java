@@ -9,10 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,19 +44,10 @@ class RedeliveryIT extends WorkerTestSupport {
         assertThat(meters.get("gream.settlement.settlements").tag("outcome", "republished").counter().count())
                 .isEqualTo(99);
         assertThat(meters.get("gream.settlement.lag").timer().count()).isEqualTo(1);
-        String port = worker.getEnvironment().getProperty("local.server.port");
-        assertThat(get(port, "/actuator/prometheus")).contains("gream_settlement_settlements_total")
+        assertThat(get(worker, "/actuator/prometheus")).contains("gream_settlement_settlements_total")
                 .contains("gream_settlement_lag_seconds_count").contains("gream_settlement_gateway_latency_seconds")
                 .contains("resilience4j_circuitbreaker_state");
-        assertThat(get(port, "/actuator/health")).contains("\"status\":\"UP\"").contains("\"db\"");
-    }
-
-    private static String get(String port, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
-        return response.body();
+        assertThat(get(worker, "/actuator/health")).contains("\"status\":\"UP\"").contains("\"db\"");
     }
 
     @Test

@@ -25,8 +25,15 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +42,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -93,6 +101,18 @@ abstract class WorkerTestSupport {
 
     ConfigurableApplicationContext startWorker(String groupId, PaymentGateway gateway, SettlementSteps steps,
                                                String... extraArgs) {
+        return startWorker(groupId, gateway, steps, null, extraArgs);
+    }
+
+    /** A worker whose time (deadlines, backoffs) is the test's {@code clock}; due retries are looked for often. */
+    ConfigurableApplicationContext startTimedWorker(PaymentGateway gateway, Clock clock, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--gream.settlement.pending.poll-interval=100ms"));
+        args.addAll(List.of(extraArgs));
+        return startWorker(group, gateway, null, clock, args.toArray(String[]::new));
+    }
+
+    private ConfigurableApplicationContext startWorker(String groupId, PaymentGateway gateway, SettlementSteps steps,
+                                                       Clock clock, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
@@ -115,6 +135,9 @@ abstract class WorkerTestSupport {
                     context.getBeanFactory().registerSingleton("paymentGateway", gateway);
                     if (steps != null) {
                         context.getBeanFactory().registerSingleton("settlementSteps", steps);
+                    }
+                    if (clock != null) {
+                        context.getBeanFactory().registerSingleton("settlementClock", clock);
                     }
                 })
                 .run(args.toArray(String[]::new));
@@ -187,8 +210,36 @@ abstract class WorkerTestSupport {
         return LedgerInvariants.count(db(), "SELECT COUNT(*) FROM ledger_line WHERE journal_id = ?", auctionId);
     }
 
+    static String failureReason(String auctionId) {
+        return new JdbcTemplate(db())
+                .queryForObject("SELECT failure_reason FROM settlement WHERE auction_id = ?", String.class, auctionId);
+    }
+
+    static int attempts(String auctionId) {
+        return LedgerInvariants.count(db(), "SELECT attempts FROM settlement WHERE auction_id = ?", auctionId);
+    }
+
+    static String get(ConfigurableApplicationContext worker, String path) throws Exception {
+        String port = worker.getEnvironment().getProperty("local.server.port");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    /** POSTs JSON to the worker's HTTP port; returns the status and body. */
+    static HttpResponse<String> post(ConfigurableApplicationContext worker, String path, String json)
+            throws Exception {
+        String port = worker.getEnvironment().getProperty("local.server.port");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static String state(String auctionId) {
-        return new org.springframework.jdbc.core.JdbcTemplate(db())
+        return new JdbcTemplate(db())
                 .queryForObject("SELECT state FROM settlement WHERE auction_id = ?", String.class, auctionId);
     }
 }

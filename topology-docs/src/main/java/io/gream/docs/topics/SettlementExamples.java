@@ -4,6 +4,7 @@ import io.gream.contracts.AuctionClosed;
 import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.SettlementCompleted;
 import io.gream.contracts.SettlementEvent;
+import io.gream.contracts.PaymentRefunded;
 import io.gream.contracts.SettlementFailed;
 import io.gream.settlement.ledger.FeeSchedule;
 import io.gream.settlement.ledger.SaleSplit;
@@ -23,6 +24,7 @@ final class SettlementExamples {
     static final FeeSchedule DEFAULT_FEES = new FeeSchedule(1000);
 
     private static final Duration SETTLED_AFTER = Duration.ofMillis(1_840);
+    private static final Duration REFUNDED_AFTER = Duration.ofDays(2);
 
     private SettlementExamples() {
     }
@@ -39,6 +41,10 @@ final class SettlementExamples {
                 settlements.add(new SettlementFailed(eventId, closed.auctionId(), closed.at().plus(SETTLED_AFTER),
                         closed.eventId(), closed.winnerId(), closed.sellerId(), closed.price(), "KRW",
                         "CARD_DECLINED", "The card issuer declined the charge"));
+                String refundId = "r-" + closed.auctionId() + "-1";
+                settlements.add(new PaymentRefunded(PaymentRefunded.eventId(closed.auctionId(), refundId),
+                        closed.auctionId(), closed.at().plus(REFUNDED_AFTER), refundId, "BUYER", closed.winnerId(),
+                        closed.sellerId(), closed.price(), closed.price() / 2, "KRW", "voucher partly used"));
             }
         }
         return settlements;

@@ -95,15 +95,21 @@ final class TopicCatalog {
                 "when the settlement-worker published it",
                 retention(topic),
                 List.of(new Party("settlement-worker", "the only writer: one settlement per sold auction, published"
-                        + " after its row and journal are committed (idempotent producer, `acks=all`)")),
-                List.of(new Party("notifier", "settled and payment-failed notifications")),
-                List.of("`eventId = auctionId:settlement`: an auction has one settlement event.",
+                        + " after its row and journal are committed (idempotent producer, `acks=all`), then one"
+                        + " `PaymentRefunded` per refund, published after its reversing journal is committed")),
+                List.of(new Party("notifier", "settled, payment-failed and refunded notifications")),
+                List.of("`eventId = auctionId:settlement`: an auction has one settlement event;"
+                                + " `auctionId:refund:refundId` for each of its refunds.",
+                        "`PaymentRefunded` kinds: `BUYER` (to the buyer through the gateway, in part or whole),"
+                                + " `SELLER_FEE` (the fee to the seller, inside the ledger), `LATE_CHARGE` (a charge"
+                                + " found after the settlement had failed, given back whole).",
                         "A crash between publishing and committing the consumer offset may publish it again, always"
                                 + " with the same content: it is rebuilt from the stored settlement row.",
                         "`SettlementCompleted`: `fee + sellerProceeds == price`; the fee is"
                                 + " `gream.settlement.fee-basis-points` of the price, rounded down.",
                         "The examples settle the engine scenario's sold auction with the worker's fee rules (10 %);"
-                                + " `SettlementFailed` shows the same sale with a declined card."));
+                                + " `SettlementFailed` shows the same sale with a declined card, `PaymentRefunded`"
+                                + " half of it refunded to the buyer."));
     }
 
     private static TopicEntry deadLetters() {

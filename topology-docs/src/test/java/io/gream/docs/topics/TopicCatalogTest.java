@@ -52,7 +52,7 @@ class TopicCatalogTest {
         assertThat(settlement.status()).isEqualTo("live");
         assertThat(settlement.topic()).contains(Topics.SETTLEMENT_EVENTS);
         assertThat(settlement.valueTypes()).extracting(ContractType::name)
-                .containsExactly("SettlementCompleted", "SettlementFailed");
+                .containsExactly("SettlementCompleted", "SettlementFailed", "PaymentRefunded");
     }
 
     @Test
