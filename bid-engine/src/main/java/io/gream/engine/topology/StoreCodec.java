@@ -42,8 +42,9 @@ import java.util.Arrays;
  * a version bump: write it after the record's last field, raise {@link #VERSION}, and read it as
  * {@code version >= 2 ? readNullableLong(in) : null}; every reader gets the stored value's version. Values of an
  * unknown version throw {@link SerializationException}, so the command takes the dead-letter path instead of being
- * decided on misread state. Values that start with {@code '{'} are the JSON earlier engines stored: read, then
- * written back in this form.
+ * decided on misread state. Values that start with {@code '{'} are the JSON earlier engines stored: still read, and
+ * replaced by this form when the value is next written (an auction at its next change; a decided outcome never
+ * changes, so its JSON stays until the auction's retention purges it).
  *
  * <p>Limit: the format is positional, so a reader must know every version it accepts; there is no schema to
  * inspect stored bytes with, only this class.
