@@ -31,6 +31,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +66,8 @@ class AuctionQueryController {
     private static final Logger log = LoggerFactory.getLogger(AuctionQueryController.class);
     private static final String ID = "[A-Za-z0-9_.:-]{1,128}";
     private static final String BRAND = "[^\\p{Cntrl}]{1,100}";
+    /** A token's {@code sub}, as the ingress verifies it. */
+    private static final String USER_ID = "[A-Za-z0-9_.:@-]{1,128}";
     private static final Duration QUICK = Duration.ofSeconds(2);
 
     private final AuctionLocator locator;
@@ -81,7 +85,7 @@ class AuctionQueryController {
 
     @GetMapping("/{auctionId}")
     ResponseEntity<?> auction(@PathVariable @Pattern(regexp = ID) String auctionId,
-                              @RequestParam(required = false) @Pattern(regexp = ID) String viewer,
+                              @RequestParam(required = false) @Pattern(regexp = USER_ID) String viewer,
                               @RequestHeader(name = EngineForwarder.READ_HEADER, required = false) String read) {
         KeyQueryMetadata where = locator.locate(auctionId);
         int partition = where.partition();
@@ -91,7 +95,8 @@ class AuctionQueryController {
         if ("active".equals(read) || where.activeHost().equals(locator.self())) {
             return found(auctionId, locator.auction(auctionId, partition, false, viewer));
         }
-        String path = "/auctions/" + auctionId + (viewer == null ? "" : "?viewer=" + viewer);
+        String path = "/auctions/" + auctionId
+                + (viewer == null ? "" : "?viewer=" + URLEncoder.encode(viewer, StandardCharsets.UTF_8));
         Optional<ResponseEntity<String>> active = forwarder.get(where.activeHost(), path, "active", QUICK);
         if (active.isPresent() && active.get().getStatusCode() != HttpStatus.SERVICE_UNAVAILABLE) {
             return active.get();

@@ -114,10 +114,11 @@ class AuctionQueryIT {
         assertThat(listed).containsSubsequence(auctions);
 
         String proxied = auctions.get(1);
-        send(new PlaceBid("bid-alice", proxied, "alice", 1_200, 9_000L));
+        String alice = "alice@gream.test"; // a token's sub may be an e-mail address
+        send(new PlaceBid("bid-alice", proxied, alice, 1_200, 9_000L));
         assertThat(awaitOutcome(portA, proxied, "bid-alice").path("type").asString()).isEqualTo("BidAccepted");
         for (int port : List.of(portA, portB)) {
-            JsonNode asAlice = JSON.readTree(get(port, "/auctions/" + proxied + "?viewer=alice").body());
+            JsonNode asAlice = JSON.readTree(get(port, "/auctions/" + proxied + "?viewer=alice%40gream.test").body());
             assertThat(asAlice.path("yourMaxAmount").asLong()).as("the leader's own view via %d", port)
                     .isEqualTo(9_000);
             assertThat(get(port, "/auctions/" + proxied + "?viewer=bob").body()).as("someone else's view via %d", port)
@@ -126,7 +127,7 @@ class AuctionQueryIT {
             HttpResponse<String> bids = get(port, "/auctions/" + proxied + "/bids?limit=5");
             assertThat(bids.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(bids.body()).path("bids")).extracting(bid -> bid.path("bidderId").asString())
-                    .containsExactly("alice", "bob");
+                    .containsExactly(alice, "bob");
             assertThat(bids.body()).doesNotContain("9000");
         }
         assertThat(get(portB, "/auctions/no-such-auction/bids").statusCode()).isEqualTo(404);
