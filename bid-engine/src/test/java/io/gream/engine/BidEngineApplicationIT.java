@@ -8,10 +8,14 @@ import io.gream.contracts.BidAccepted;
 import io.gream.contracts.BidRejected;
 import io.gream.contracts.CloseOutcome;
 import io.gream.contracts.Item;
+import io.gream.contracts.JsonSerde;
 import io.gream.contracts.OpenAuction;
 import io.gream.contracts.PlaceBid;
 import io.gream.contracts.RejectionReason;
 import io.gream.contracts.Topics;
+import io.gream.engine.auction.Auction;
+import io.gream.engine.auction.AuctionTerms;
+import io.gream.engine.auction.Bid;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +39,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +53,8 @@ import static org.awaitility.Awaitility.await;
  * The bid-engine application against a real Apache Kafka broker (KRaft, in this JVM): commands produced with an
  * idempotent producer come out as events read with {@code read_committed}, auctions close through the partition
  * ticks with the broker's own timestamps, poison goes to dead letters, and state survives a restart on an empty
- * state directory by restoring from the changelog.
+ * state directory by restoring from the changelog, including the JSON state that engines before the binary store
+ * format left there.
  */
 class BidEngineApplicationIT {
 
@@ -128,6 +135,49 @@ class BidEngineApplicationIT {
         send(new PlaceBid("c-6", auctionId, "dave", 1));
         assertThat(awaitEvents(auctionId, 1)).singleElement().isInstanceOfSatisfying(BidRejected.class,
                 bid -> assertThat(bid.commandId()).isEqualTo("c-6"));
+    }
+
+    @Test
+    void readsTheJsonStateAnEarlierEngineLeftInTheChangelogs() throws Exception {
+        engine = startEngine(dataDir.resolve("first"));
+        producer = EngineTestSupport.idempotentProducer(broker);
+        events = readCommittedConsumer(Topics.AUCTION_EVENTS.name());
+        String auctionId = "a-" + UUID.randomUUID();
+        Instant endsAt = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+        send(new OpenAuction("c-1", auctionId, "sally", VOUCHER, 1_000, 100, null, null, endsAt, 0));
+        AuctionOpened opened = (AuctionOpened) awaitEvents(auctionId, 1).get(0);
+        engine.close();
+
+        // What an engine that stored JSON would have written after accepting Bob's bid c-2: its newer state and the
+        // command's outcome, appended to the changelogs after this engine's binary state.
+        Instant bidAt = opened.at().plusSeconds(1);
+        BidAccepted bobsBid = new BidAccepted(auctionId + ":2", auctionId, 2, bidAt, "c-2", "bob", 1_000, null, null,
+                1, 1_100);
+        Auction json = new Auction.Open(new AuctionTerms(auctionId, "sally", VOUCHER, 1_000, 100, null, null, 0,
+                opened.at()), 2, endsAt, new Bid("bob", 1_000, bidAt, "c-2"), 1);
+        int partition = Utils.toPositive(Utils.murmur2(auctionId.getBytes(StandardCharsets.UTF_8))) % 3;
+        try (KafkaProducer<String, byte[]> old = EngineTestSupport.idempotentProducer(broker)) {
+            old.send(new ProducerRecord<>("gream-bid-engine-auction-store-changelog", partition, auctionId,
+                    new JsonSerde<>(Auction.class).serialize("", json))).get();
+            old.send(new ProducerRecord<>("gream-bid-engine-decided-command-store-changelog", partition,
+                    auctionId + '\u0000' + "c-2", new JsonSerde<>(AuctionEvent.class).serialize("", bobsBid))).get();
+        }
+
+        engine = startEngine(dataDir.resolve("second")); // empty state dir: restores the JSON from the changelogs
+        send(new PlaceBid("c-2", auctionId, "bob", 1_000)); // Bob's retry: already decided, so no event
+        send(new PlaceBid("c-3", auctionId, "carol", 1_050));
+        send(new PlaceBid("c-4", auctionId, "carol", 1_100));
+
+        List<AuctionEvent> after = awaitEvents(auctionId, 2);
+        assertThat(after.get(0)).as("the JSON auction's leader and price are read")
+                .isInstanceOfSatisfying(BidRejected.class, bid -> {
+                    assertThat(bid.reason()).isEqualTo(RejectionReason.BID_TOO_LOW);
+                    assertThat(bid.minNextBid()).isEqualTo(1_100L);
+                });
+        assertThat(after.get(1)).isInstanceOfSatisfying(BidAccepted.class, bid -> {
+            assertThat(bid.seq()).isEqualTo(3);
+            assertThat(bid.previousLeaderId()).isEqualTo("bob");
+        });
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.time.Instant;
  * The state of one auction, as folded from its events by {@link AuctionRules#evolve}. Sealed so that a closed
  * auction always has an outcome and a cancelled one never has bids: states the rules forbid cannot be built.
  *
- * <p>Stored as JSON in the engine's {@code auction-store}; fields are only ever added.
+ * <p>Stored in the engine's {@code auction-store} in the binary form of {@code topology.StoreCodec}, which writes
+ * each field explicitly: a new field is added there too, with a format-version bump. The JSON mapping stays so the
+ * codec can read the JSON state that earlier engines stored.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "status")
 @JsonSubTypes({

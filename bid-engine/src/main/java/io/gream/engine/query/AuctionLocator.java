@@ -1,6 +1,5 @@
 package io.gream.engine.query;
 
-import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.AuctionView;
 import io.gream.contracts.CommandOutcome;
 import io.gream.engine.auction.Auction;
@@ -84,7 +83,7 @@ final class AuctionLocator {
     }
 
     Optional<CommandOutcome> outcome(String auctionId, String commandId, int partition) {
-        ReadOnlyKeyValueStore<String, AuctionEvent> store =
+        ReadOnlyKeyValueStore<String, CommandOutcome> store =
                 store(BidEngineTopology.DECIDED_COMMAND_STORE, partition, false);
         return read(() -> AuctionStoreQueries.outcome(store, auctionId, commandId));
     }

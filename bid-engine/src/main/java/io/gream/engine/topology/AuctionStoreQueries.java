@@ -1,6 +1,5 @@
 package io.gream.engine.topology;
 
-import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.CommandOutcome;
 import io.gream.engine.auction.Auction;
 import org.apache.kafka.streams.KeyValue;
@@ -22,9 +21,9 @@ public final class AuctionStoreQueries {
     }
 
     /** The outcome recorded for a command, if it has been decided (and not purged). */
-    public static Optional<CommandOutcome> outcome(ReadOnlyKeyValueStore<String, AuctionEvent> decided,
+    public static Optional<CommandOutcome> outcome(ReadOnlyKeyValueStore<String, CommandOutcome> decided,
                                                    String auctionId, String commandId) {
-        return Optional.ofNullable((CommandOutcome) decided.get(DecidedCommands.key(auctionId, commandId)));
+        return Optional.ofNullable(decided.get(DecidedCommands.key(auctionId, commandId)));
     }
 
     /**

@@ -1,11 +1,8 @@
 package io.gream.engine.topology;
 
-import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.CommandLogEntry;
-import io.gream.contracts.JsonSerde;
 import io.gream.contracts.Tick;
 import io.gream.contracts.Topics;
-import io.gream.engine.auction.Auction;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.StreamPartitioner;
@@ -59,11 +56,11 @@ public final class BidEngineTopology {
         topology.addProcessor(COMMAND_PROCESSOR, () -> new AuctionCommandProcessor(config, observer), COMMANDS_SOURCE);
         topology.addProcessor(PARTITION_TICKER, () -> new PartitionTicker(config.tickInterval()), COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUCTION_STORE),
-                Serdes.String(), new JsonSerde<>(Auction.class)).withCachingEnabled(), COMMAND_PROCESSOR);
+                Serdes.String(), StoreCodec.AUCTION).withCachingEnabled(), COMMAND_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINE_STORE),
                 DeadlineKey.SERDE, DeadlineAction.SERDE), COMMAND_PROCESSOR, PARTITION_TICKER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECIDED_COMMAND_STORE),
-                Serdes.String(), new JsonSerde<>(AuctionEvent.class)), COMMAND_PROCESSOR);
+                Serdes.String(), StoreCodec.OUTCOME), COMMAND_PROCESSOR);
         topology.addSink(EVENTS_SINK, Topics.AUCTION_EVENTS.name(), Topics.AUCTION_EVENTS.keySerde().serializer(),
                 Topics.AUCTION_EVENTS.valueSerde().serializer(), COMMAND_PROCESSOR);
 

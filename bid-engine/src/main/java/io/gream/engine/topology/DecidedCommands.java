@@ -1,6 +1,5 @@
 package io.gream.engine.topology;
 
-import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.CommandOutcome;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -20,9 +19,9 @@ final class DecidedCommands {
     private static final char SEPARATOR = '\u0000';
     private static final StringSerializer PREFIX_SERIALIZER = new StringSerializer();
 
-    private final KeyValueStore<String, AuctionEvent> store;
+    private final KeyValueStore<String, CommandOutcome> store;
 
-    DecidedCommands(KeyValueStore<String, AuctionEvent> store) {
+    DecidedCommands(KeyValueStore<String, CommandOutcome> store) {
         this.store = store;
     }
 
@@ -31,7 +30,7 @@ final class DecidedCommands {
     }
 
     Optional<CommandOutcome> find(String auctionId, String commandId) {
-        return Optional.ofNullable((CommandOutcome) store.get(key(auctionId, commandId)));
+        return Optional.ofNullable(store.get(key(auctionId, commandId)));
     }
 
     void record(CommandOutcome outcome) {
@@ -41,7 +40,7 @@ final class DecidedCommands {
     /** Forgets every command decided for the auction; a retry after this is decided anew. */
     void purge(String auctionId) {
         List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, AuctionEvent> decided = store.prefixScan(auctionId + SEPARATOR,
+        try (KeyValueIterator<String, CommandOutcome> decided = store.prefixScan(auctionId + SEPARATOR,
                 PREFIX_SERIALIZER)) {
             decided.forEachRemaining(entry -> keys.add(entry.key));
         }

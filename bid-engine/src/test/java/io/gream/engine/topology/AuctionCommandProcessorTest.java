@@ -5,11 +5,9 @@ import io.gream.contracts.AuctionCommand;
 import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.CommandLogEntry;
 import io.gream.contracts.Item;
-import io.gream.contracts.JsonSerde;
 import io.gream.contracts.OpenAuction;
 import io.gream.contracts.PlaceBid;
 import io.gream.contracts.Tick;
-import io.gream.engine.auction.Auction;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -42,11 +40,11 @@ class AuctionCommandProcessorTest {
     @BeforeEach
     void initWithInMemoryStores() {
         add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BidEngineTopology.AUCTION_STORE),
-                Serdes.String(), new JsonSerde<>(Auction.class)));
+                Serdes.String(), StoreCodec.AUCTION));
         add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BidEngineTopology.DEADLINE_STORE),
                 DeadlineKey.SERDE, DeadlineAction.SERDE));
         add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BidEngineTopology.DECIDED_COMMAND_STORE),
-                Serdes.String(), new JsonSerde<>(AuctionEvent.class)));
+                Serdes.String(), StoreCodec.OUTCOME));
         processor.init(context);
     }
 
