@@ -13,7 +13,6 @@ import io.gream.auth.AuthenticatedUser;
 import io.gream.ingress.command.CommandIds;
 import io.gream.ingress.command.CommandProperties;
 import io.gream.ingress.engine.CommandStatus;
-import io.gream.ingress.engine.EngineClient;
 import io.gream.ingress.problem.FieldViolation;
 import io.gream.ingress.problem.ProblemCodes;
 import io.gream.ingress.problem.ProblemException;
@@ -70,14 +69,11 @@ class AuctionCommandController {
     static final String PREFER = "Prefer";
 
     private final CommandDispatcher dispatcher;
-    private final EngineClient engine;
     private final CommandProperties properties;
     private final RequestRules rules;
 
-    AuctionCommandController(CommandDispatcher dispatcher, EngineClient engine, CommandProperties properties,
-                             Clock clock) {
+    AuctionCommandController(CommandDispatcher dispatcher, CommandProperties properties, Clock clock) {
         this.dispatcher = dispatcher;
-        this.engine = engine;
         this.properties = properties;
         this.rules = new RequestRules(properties, clock);
     }
@@ -192,7 +188,7 @@ class AuctionCommandController {
         WaitPreference wait = WaitPreference.of(prefer, Duration.ZERO, properties.maxWait());
         HttpHeaders headers = new HttpHeaders();
         wait.applyTo(headers);
-        return engine.commandStatusAsync(auctionId, commandId, wait.duration())
+        return dispatcher.outcome(auctionId, commandId, wait.duration())
                 .thenApply(status -> outcomeAnswer(user, auctionId, commandId, status, headers));
     }
 

@@ -12,7 +12,7 @@ import java.time.Duration;
  *                           keep it just above the producer's {@code delivery.timeout.ms}
  * @param defaultWait        how long a command request waits for the engine's decision when the client states no
  *                           {@code Prefer: wait=N}
- * @param maxWait            the most a client may ask to wait; at most 10 s, the engine's own long-poll limit
+ * @param maxWait            the most a client may ask to wait; at most 10 s
  * @param maxAmount          highest price or bid accepted, in minor units (the engine's {@code max-amount})
  * @param maxAuctionDuration longest an auction may run (the engine's {@code max-auction-duration})
  * @param maxWaiting         most commands of this replica waiting for the engine's decision at once; a command
@@ -28,7 +28,7 @@ public record CommandProperties(
         @DefaultValue("30d") Duration maxAuctionDuration,
         @DefaultValue("2000") int maxWaiting) {
 
-    /** The engine refuses to hold a long poll longer than this. */
+    /** The longest wait a client may be offered. */
     public static final Duration ENGINE_MAX_WAIT = Duration.ofSeconds(10);
 
     public CommandProperties {

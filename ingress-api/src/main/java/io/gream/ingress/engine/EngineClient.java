@@ -27,14 +27,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -54,10 +52,9 @@ import java.util.function.Function;
  * <p>Timeouts are the HTTP client's (connect and read), not a resilience4j {@code TimeLimiter}: a time limiter can
  * only abandon a blocking call on another thread, whereas a read timeout actually ends it.
  *
- * <p>Command outcomes are asked without holding a thread ({@link #commandStatusAsync}): a long poll lasts as long as
- * the engine takes to decide, and a request thread parked for each one capped the ingress at (threads / wait)
- * requests per second, after which requests queued for a thread and timed out (see docs/performance.md). They are
- * asked for as long as the caller offered to wait, through rebalances and failovers ({@link OutcomePolling}).
+ * <p>A command's outcome is asked only as a fallback, once and without waiting ({@link #commandStatusAsync}): the
+ * ingress learns outcomes from its tail of {@code gream.auction-events}, and asks the engine only for one the tail
+ * did not see (decided before this replica started, or forgotten since).
  */
 public class EngineClient {
 
@@ -72,21 +69,16 @@ public class EngineClient {
     private final CircuitBreakerRegistry breakers;
     private final Retry retry;
     private final Duration retryAfter;
-    private final Clock clock;
-    private final OutcomePolling polling;
     private final AtomicInteger next = new AtomicInteger();
 
     /**
      * @param quick       for calls that should answer at once (read timeout = the configured read timeout)
-     * @param http        for command outcomes, asked asynchronously; each request's timeout is its wait plus
-     *                    {@code readTimeout}
+     * @param http        for command outcomes, asked asynchronously with {@code readTimeout}
      * @param token       the engines' internal token, or empty
      * @param retries     schedules the retry of an asynchronous call after the back-off, without a parked thread
-     * @param polling     asks for a command's outcome slice by slice until the caller's wait is over
      */
     EngineClient(List<URI> instances, RestClient quick, HttpClient http, String token, Duration readTimeout,
-                 ScheduledExecutorService retries, CircuitBreakerRegistry breakers, Retry retry, Duration retryAfter,
-                 Clock clock, OutcomePolling polling) {
+                 ScheduledExecutorService retries, CircuitBreakerRegistry breakers, Retry retry, Duration retryAfter) {
         this.instances = List.copyOf(instances);
         this.quick = quick;
         this.http = http;
@@ -96,8 +88,6 @@ public class EngineClient {
         this.breakers = breakers;
         this.retry = retry;
         this.retryAfter = retryAfter;
-        this.clock = clock;
-        this.polling = polling;
         // One breaker per instance, created up front so each shows in the metrics before its first call.
         this.instances.forEach(instance -> breakers.circuitBreaker(instance.toString()));
     }
@@ -150,49 +140,25 @@ public class EngineClient {
         });
     }
 
-    /** As {@link #commandStatusAsync}, blocking the caller. */
-    public CommandStatus commandStatus(String auctionId, String commandId, Duration wait) {
-        try {
-            return commandStatusAsync(auctionId, commandId, wait).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
     /**
-     * The command's outcome, waiting up to {@code wait} for the engine to decide it, without holding the caller's
-     * thread. Keeps asking until {@code wait} is over: in long polls of at most {@code max-poll-slice} (so a
-     * partition that moved to another instance is found on the next one), and again after
-     * {@code unavailable-backoff} when the engine is rebalancing or no instance can be reached. Completes with the
-     * decided outcome as soon as there is one, else with {@link CommandStatus.Pending} once the wait is over, also
-     * when the engine could not be read at all then; exceptionally only for a bug (e.g. the engine refusing a
-     * request of the documented contract). A zero wait asks once without waiting.
+     * What the engine knows about the command now, asked once without waiting, on the next instance (retried on the
+     * following one if that one cannot answer), without holding the caller's thread. The fallback for an outcome
+     * the ingress's tail of the event log did not see; the tail is what waits.
+     *
+     * @return completes with the outcome or {@link CommandStatus.Pending}; exceptionally with
+     *         {@link EngineUnavailableException} when no instance could answer or the engine is rebalancing
      */
-    public CompletableFuture<CommandStatus> commandStatusAsync(String auctionId, String commandId, Duration wait) {
-        return polling.await(commandId, wait, (ask, deadline) -> longPoll(auctionId, commandId, ask, deadline));
-    }
-
-    /**
-     * One slice: a long poll of {@code ask} on the next instance; if that instance cannot answer, retried on the
-     * next one, asking only for what is left of the caller's deadline (nothing, once it has passed).
-     */
-    private CompletableFuture<OutcomePolling.SliceAnswer> longPoll(String auctionId, String commandId, Duration ask,
-                                                                  Instant deadline) {
-        AtomicBoolean firstAttempt = new AtomicBoolean(true);
+    public CompletableFuture<CommandStatus> commandStatusAsync(String auctionId, String commandId) {
         return callAsync(base -> {
-            Instant sent = clock.instant();
-            // A retry waits only for what is left of the caller's wait, not for the whole slice again.
-            Duration waitFor = firstAttempt.getAndSet(false) ? ask
-                    : min(ask, max(Duration.ZERO, Duration.between(sent, deadline)));
             URI uri = UriComponentsBuilder.fromUri(base).path("/auctions/{id}/commands/{commandId}")
-                    .queryParam("waitMs", waitFor.toMillis()).buildAndExpand(auctionId, commandId).toUri();
+                    .queryParam("waitMs", 0).buildAndExpand(auctionId, commandId).toUri();
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .timeout(waitFor.plus(readTimeout))
+                    .timeout(readTimeout)
                     .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
             if (!token.isEmpty()) {
                 request.header(EngineClientConfiguration.TOKEN_HEADER, token);
             }
-            CompletableFuture<OutcomePolling.SliceAnswer> answer = new CompletableFuture<>();
+            CompletableFuture<CommandStatus> answer = new CompletableFuture<>();
             http.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray())
                     .whenComplete((response, error) -> {
                         try {
@@ -200,10 +166,7 @@ public class EngineClient {
                                 Throwable cause = unwrap(error);
                                 throw new InstanceFailure(base + " unreachable: " + cause, cause);
                             }
-                            CommandStatus status = commandStatus(response, base);
-                            boolean cutShort = status instanceof CommandStatus.Pending
-                                    && Duration.between(sent, clock.instant()).compareTo(waitFor) < 0;
-                            answer.complete(new OutcomePolling.SliceAnswer(status, cutShort));
+                            answer.complete(commandStatus(response, base));
                         } catch (RuntimeException | IOException e) {
                             answer.completeExceptionally(e);
                         }
@@ -355,14 +318,6 @@ public class EngineClient {
             }
         }
         return retryAfter;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** One instance could not answer; counted by its circuit breaker and retried on the next instance. */

@@ -15,7 +15,6 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
@@ -27,10 +26,7 @@ class EngineClientConfiguration {
 
     static final String TOKEN_HEADER = "X-Gream-Internal-Token";
 
-    /**
-     * Schedules asynchronous retries after their back-off, and the next long poll for a command's outcome after a
-     * pause; the work itself runs on the HTTP client.
-     */
+    /** Schedules asynchronous retries after their back-off; the work itself runs on the HTTP client. */
     private static final ScheduledExecutorService RETRIES = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "engine-client-retry");
         thread.setDaemon(true);
@@ -46,16 +42,15 @@ class EngineClientConfiguration {
 
     @Bean
     EngineClient engineClient(EngineClientProperties properties, RestClient.Builder restClients, CircuitBreakerRegistry engineCircuitBreakers,
-                              MeterRegistry meters, Clock clock) {
+                              MeterRegistry meters) {
         RetryRegistry retries = RetryRegistry.ofDefaults();
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
-        return client(properties, restClients, engineCircuitBreakers, retries, clock, meters);
+        return client(properties, restClients, engineCircuitBreakers, retries);
     }
 
     /** The client, outside Spring too (tests build it against a local HTTP server). */
     static EngineClient client(EngineClientProperties properties, RestClient.Builder restClients,
-                               CircuitBreakerRegistry breakers, RetryRegistry retries, Clock clock,
-                               MeterRegistry meters) {
+                               CircuitBreakerRegistry breakers, RetryRegistry retries) {
         EngineClientProperties.Engine engine = properties.engine();
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // the engine speaks plain HTTP/1.1; no h2c upgrade dance
@@ -74,10 +69,8 @@ class EngineClientConfiguration {
                     return cause instanceof EngineClient.InstanceFailure || cause instanceof CallNotPermittedException;
                 })
                 .build());
-        OutcomePolling polling = new OutcomePolling(clock, engine.maxPollSlice(), engine.unavailableBackoff(),
-                RETRIES, meters);
         return new EngineClient(properties.engineUrls(), quick, http, properties.engineToken(),
-                engine.readTimeout(), RETRIES, breakers, retry, engine.retryAfter(), clock, polling);
+                engine.readTimeout(), RETRIES, breakers, retry, engine.retryAfter());
     }
 
     /**

@@ -37,18 +37,11 @@ record EngineClientProperties(
 
     /**
      * @param connectTimeout most time to open a connection to an instance
-     * @param readTimeout    most time an instance may take to answer, on top of any long-poll wait
+     * @param readTimeout    most time an instance may take to answer
      * @param attempts       calls per request, each on the next instance (1 = no retry)
      * @param retryBackoff   pause before the next attempt
      * @param retryAfter     the {@code Retry-After} to give clients when no instance answered, and when an
      *                       engine's {@code 503} carried none
-     * @param maxPollSlice   longest single long poll for a command's outcome; a longer wait is asked in slices,
-     *                       so a poll parked on an instance that lost the auction's partition (whose waiter never
-     *                       completes) ends in time for the next slice to find the partition's new owner. At most
-     *                       10 s, the engine's own limit on {@code waitMs}
-     * @param unavailableBackoff pause before asking again for a command's outcome after the engine answered
-     *                       {@code 503} (rebalancing) or no instance could be reached, while the caller's wait
-     *                       lasts; a failover is usually over within seconds, and the caller offered to wait
      * @param circuitBreaker per-instance circuit breaker
      */
     record Engine(
@@ -57,24 +50,11 @@ record EngineClientProperties(
             @DefaultValue("2") int attempts,
             @DefaultValue("50ms") Duration retryBackoff,
             @DefaultValue("1s") Duration retryAfter,
-            @DefaultValue("2s") Duration maxPollSlice,
-            @DefaultValue("250ms") Duration unavailableBackoff,
             @DefaultValue CircuitBreaker circuitBreaker) {
-
-        /** The engine refuses a {@code waitMs} above this ({@code @Max(10_000)} on its endpoint). */
-        static final Duration ENGINE_MAX_POLL = Duration.ofSeconds(10);
 
         Engine {
             if (attempts < 1) {
                 throw new IllegalArgumentException("gream.ingress.engine.attempts must be at least 1");
-            }
-            if (maxPollSlice.toMillis() < 1 || maxPollSlice.compareTo(ENGINE_MAX_POLL) > 0) {
-                throw new IllegalArgumentException("gream.ingress.engine.max-poll-slice must be between 1ms and "
-                        + "10s (the engine's longest long poll), not " + maxPollSlice);
-            }
-            if (unavailableBackoff.toMillis() < 1) {
-                // zero would ask a down engine again and again without pause for the whole wait
-                throw new IllegalArgumentException("gream.ingress.engine.unavailable-backoff must be at least 1ms");
             }
         }
     }

@@ -1,6 +1,6 @@
 /**
- * The client of the bid-engine's internal HTTP API: auction views, command outcomes (long-polled) and the list of
- * open auctions.
+ * The client of the bid-engine's internal HTTP API: auction views, the list of open auctions, and a command's
+ * outcome when the ingress's tail of the event log did not see it.
  *
  * <p>Any engine instance answers for any auction (it forwards to the owner), so the client spreads calls over the
  * configured instances, keeps a circuit breaker per instance, and retries a failed call on the next instance. An

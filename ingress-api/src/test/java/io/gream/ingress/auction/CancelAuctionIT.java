@@ -20,7 +20,7 @@ class CancelAuctionIT extends SharedIngressContext {
         String auctionId = fresh("a");
         String sally = fresh("sally");
         String commandId = CommandIds.commandId("CancelAuction", sally, auctionId, "");
-        engine.onCommand(auctionId, id -> Reply.outcome(cancelled(auctionId, id, sally)));
+        decisions.onCommand(auctionId, id -> cancelled(auctionId, id, sally));
 
         Api.Response response = cancel(auctionId, sally).send();
 
@@ -36,8 +36,8 @@ class CancelAuctionIT extends SharedIngressContext {
     void cancellingSomeoneElsesAuctionIs403NotSeller() {
         String auctionId = fresh("a");
         String mallory = fresh("mallory");
-        engine.onCommand(auctionId, id -> Reply.outcome(commandRejected(auctionId, id, "CancelAuction", mallory,
-                RejectionReason.NOT_SELLER, null)));
+        decisions.onCommand(auctionId, id -> commandRejected(auctionId, id, "CancelAuction", mallory,
+                RejectionReason.NOT_SELLER, null));
 
         Api.Response response = cancel(auctionId, mallory).send();
 
@@ -50,8 +50,8 @@ class CancelAuctionIT extends SharedIngressContext {
     void cancellingAnAuctionWithBidsIs409HasBids() {
         String auctionId = fresh("a");
         String sally = fresh("sally");
-        engine.onCommand(auctionId, id -> Reply.outcome(commandRejected(auctionId, id, "CancelAuction", sally,
-                RejectionReason.HAS_BIDS, "auction " + auctionId + " has bids")));
+        decisions.onCommand(auctionId, id -> commandRejected(auctionId, id, "CancelAuction", sally,
+                RejectionReason.HAS_BIDS, "auction " + auctionId + " has bids"));
 
         Api.Response response = cancel(auctionId, sally).header("Idempotency-Key", "c1").send();
 

@@ -35,7 +35,7 @@ class OpenAuctionIT extends SharedIngressContext {
         String auctionId = fresh("a");
         String sally = fresh("sally");
         String commandId = CommandIds.commandId("OpenAuction", sally, auctionId, "");
-        engine.onCommand(auctionId, id -> Reply.outcome(opened(auctionId, id, sally)));
+        decisions.onCommand(auctionId, id -> opened(auctionId, id, sally));
 
         Api.Response response = open(sally, terms(auctionId, "\"reservePrice\":3500,\"buyNowPrice\":4200,")).send();
 
@@ -81,8 +81,8 @@ class OpenAuctionIT extends SharedIngressContext {
     void auctionRefusedByTheEngineIs409NamedAfterTheRule() {
         String auctionId = fresh("a");
         String sally = fresh("sally");
-        engine.onCommand(auctionId, id -> Reply.outcome(commandRejected(auctionId, id, "OpenAuction", sally,
-                RejectionReason.AUCTION_EXISTS, "auction " + auctionId + " already exists")));
+        decisions.onCommand(auctionId, id -> commandRejected(auctionId, id, "OpenAuction", sally,
+                RejectionReason.AUCTION_EXISTS, "auction " + auctionId + " already exists"));
 
         Api.Response response = open(sally, terms(auctionId, "")).send();
 

@@ -5,19 +5,19 @@ import io.gream.ingress.IngressApplication;
 import io.gream.ingress.command.CommandIds;
 import io.gream.ingress.testing.Api;
 import io.gream.ingress.testing.EngineStub;
-import io.gream.ingress.testing.EngineStub.Reply;
+import io.gream.ingress.testing.EventLog;
 import io.gream.ingress.testing.RunningIngress;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static io.gream.ingress.auction.EngineOutcomes.accepted;
@@ -25,10 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Commands waiting for the engine's decision hold no request thread: with two request threads, three bids wait
- * on the engine at once, and a fourth beyond {@code max-waiting} is written and answered pending at once instead
- * of queueing (the REST path's throughput ceiling and collapse, docs/performance.md). A bid keeps waiting through
- * an engine rebalance, with the default long-poll slice and pause.
+ * Commands waiting for their outcome hold no request thread: with two request threads, three bids wait for the log
+ * at once, and a fourth beyond {@code max-waiting} is written and answered pending at once instead of queueing.
  */
 @SpringBootTest(classes = IngressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -43,76 +41,60 @@ import static org.awaitility.Awaitility.await;
 class WaitingForOutcomesIT extends RunningIngress {
 
     private final EngineStub engine = EngineStub.shared();
+    private final EventLog decisions = EventLog.shared();
     private final ExecutorService clients = Executors.newCachedThreadPool();
 
+    @Autowired
+    private MeterRegistry meters;
+
     @Test
-    void moreBidsWaitForTheEngineAtOnceThanThereAreRequestThreadsAndAllGetTheirOutcome() {
+    void moreBidsWaitForTheirOutcomeAtOnceThanThereAreRequestThreadsAndAllGetIt() {
         String auctionId = "a-" + UUID.randomUUID().toString().substring(0, 8);
-        CountDownLatch decided = new CountDownLatch(1);
-        engine.onCommand(auctionId, id -> Reply.outcome(accepted(auctionId, id, "bob", 1_500)).heldUntil(decided));
-        try {
-            List<CompletableFuture<Api.Response>> bids = IntStream.range(0, 3)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.post("/api/auctions/" + auctionId
-                            + "/bids").as("bob").header("Idempotency-Key", "k" + i).json("{\"amount\":1500}")
-                            .send(), clients))
-                    .toList();
+        List<CompletableFuture<Api.Response>> bids = IntStream.range(0, 3)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> bid(auctionId, "bob", "k" + i), clients))
+                .toList();
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> engine.requestsFor(auctionId).size() == 3);
-            decided.countDown();
+        // all three written and waiting, then decided
+        List<String> written = commands.awaitRecords(auctionId, 3).stream()
+                .map(r -> ((PlaceBid) r.value()).commandId()).toList();
+        written.forEach(id -> decisions.append(accepted(auctionId, id, "bob", 1_500)));
 
-            assertThat(bids).allSatisfy(bid -> assertThat(bid.join().status()).as(bid.join().toString())
-                    .isEqualTo(201));
-        } finally {
-            decided.countDown();
-        }
+        assertThat(bids).allSatisfy(bid -> assertThat(bid.join().status()).as(bid.join().toString())
+                .isEqualTo(201));
+        assertThat(engine.requestsFor(auctionId)).isEmpty();
     }
 
     @Test
-    void commandBeyondMaxWaitingIsWrittenAndAnsweredPendingWithoutAskingTheEngine() {
+    void commandBeyondMaxWaitingIsWrittenAndAnsweredPendingWithoutWaiting() {
         String slowAuction = "a-" + UUID.randomUUID().toString().substring(0, 8);
         String otherAuction = "a-" + UUID.randomUUID().toString().substring(0, 8);
-        CountDownLatch decided = new CountDownLatch(1);
-        engine.onCommand(slowAuction, id -> Reply.outcome(accepted(slowAuction, id, "bob", 1_500))
-                .heldUntil(decided));
-        engine.onCommand(otherAuction, id -> Reply.outcome(accepted(otherAuction, id, "carol", 1_500)));
-        try {
-            List<CompletableFuture<Api.Response>> waiting = IntStream.range(0, 3)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.post("/api/auctions/" + slowAuction
-                            + "/bids").as("bob").header("Idempotency-Key", "k" + i).json("{\"amount\":1500}")
-                            .send(), clients))
-                    .toList();
-            await().atMost(Duration.ofSeconds(10)).until(() -> engine.requestsFor(slowAuction).size() == 3);
+        List<CompletableFuture<Api.Response>> waiting = IntStream.range(0, 3)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> bid(slowAuction, "bob", "k" + i), clients))
+                .toList();
+        List<String> written = commands.awaitRecords(slowAuction, 3).stream()
+                .map(r -> ((PlaceBid) r.value()).commandId()).toList();
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting() == 3);
 
-            Api.Response beyond = api.post("/api/auctions/" + otherAuction + "/bids").as("carol")
-                    .header("Idempotency-Key", "k1").json("{\"amount\":1500}").send();
+        Api.Response beyond = bid(otherAuction, "carol", "k1");
 
-            String commandId = CommandIds.commandId("PlaceBid", "carol", otherAuction, "k1");
-            assertThat(beyond.status()).as(beyond.toString()).isEqualTo(202);
-            assertThat(beyond.header("Location")).isEqualTo("/api/auctions/" + otherAuction + "/bids/" + commandId);
-            assertThat(commands.recordsUpTo(otherAuction, commandId)).singleElement()
-                    .satisfies(record -> assertThat(record.value())
-                            .isEqualTo(new PlaceBid(commandId, otherAuction, "carol", 1_500)));
-            assertThat(engine.requestsFor(otherAuction)).isEmpty();
+        String commandId = CommandIds.commandId("PlaceBid", "carol", otherAuction, "k1");
+        assertThat(beyond.status()).as(beyond.toString()).isEqualTo(202);
+        assertThat(beyond.header("Location")).isEqualTo("/api/auctions/" + otherAuction + "/bids/" + commandId);
+        assertThat(commands.recordsUpTo(otherAuction, commandId)).singleElement()
+                .satisfies(record -> assertThat(record.value())
+                        .isEqualTo(new PlaceBid(commandId, otherAuction, "carol", 1_500)));
+        assertThat(engine.requestsFor(otherAuction)).isEmpty();
 
-            decided.countDown();
-            assertThat(waiting).allSatisfy(bid -> assertThat(bid.join().status()).isEqualTo(201));
-        } finally {
-            decided.countDown();
-        }
+        written.forEach(id -> decisions.append(accepted(slowAuction, id, "bob", 1_500)));
+        assertThat(waiting).allSatisfy(bid -> assertThat(bid.join().status()).isEqualTo(201));
     }
 
-    @Test
-    void bidWaitsThroughAnEngineRebalanceAndIsAnsweredWithItsOutcome() {
-        String auctionId = "a-" + UUID.randomUUID().toString().substring(0, 8);
-        AtomicInteger asked = new AtomicInteger();
-        engine.onCommand(auctionId, id -> asked.getAndIncrement() < 2 ? Reply.rebalancing(Duration.ofSeconds(1))
-                : Reply.outcome(accepted(auctionId, id, "bob", 1_500)));
+    private double waiting() {
+        return meters.get("gream.ingress.tail.waiting").gauge().value();
+    }
 
-        Api.Response bid = api.post("/api/auctions/" + auctionId + "/bids").as("bob")
-                .header("Idempotency-Key", "k1").header("Prefer", "wait=5").json("{\"amount\":1500}").send();
-
-        assertThat(bid.status()).as(bid.toString()).isEqualTo(201);
-        assertThat(engine.requestsFor(auctionId)).extracting(r -> r.query().get("waitMs")).hasSize(3)
-                .first().isEqualTo("2000"); // the default slice of the 5 s wait
+    private Api.Response bid(String auctionId, String userId, String key) {
+        return api.post("/api/auctions/" + auctionId + "/bids").as(userId).header("Idempotency-Key", key)
+                .header("Prefer", "wait=10").json("{\"amount\":1500}").send();
     }
 }

@@ -7,7 +7,6 @@ import io.gream.contracts.BidAccepted;
 import io.gream.ingress.problem.ProblemException;
 import io.gream.ingress.testing.EngineStub.Reply;
 import io.gream.ingress.testing.EngineStub;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
@@ -17,14 +16,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The engine client alone, against real local HTTP servers playing engine instances (and a port nobody listens
  * on playing a dead one): rotation, retry on another instance, per-instance circuit breakers, timeouts, the
- * contract's status codes, and waiting for a command's outcome through rebalances and failovers.
+ * contract's status codes, and asking once for a command's outcome.
  */
 class EngineClientTest {
 
@@ -52,7 +47,6 @@ class EngineClientTest {
     private final URI otherDead = URI.create("http://127.0.0.1:" + closedPort());
     private final CircuitBreakerRegistry breakers = EngineClientConfiguration.circuitBreakers(
             new EngineClientProperties.CircuitBreaker(50, 4, 2, Duration.ofMinutes(1)));
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @AfterEach
     void stopEngines() {
@@ -64,7 +58,7 @@ class EngineClientTest {
     @Test
     void callsSucceedThroughTheLiveInstanceWhileAnotherIsDown() {
         engine.onAuction("a-1", Reply.json(200, VIEW));
-        EngineClient client = client(List.of(dead, engine.url()), Duration.ofSeconds(1), Clock.systemUTC());
+        EngineClient client = client(List.of(dead, engine.url()), Duration.ofSeconds(1));
 
         for (int i = 0; i < 4; i++) {
             assertThat(client.auction("a-1").seq()).isEqualTo(1);
@@ -76,7 +70,7 @@ class EngineClientTest {
     @Test
     void breakerOfAnInstanceThatKeepsFailingOpensAndTheOtherStaysClosed() {
         engine.onAuction("a-1", Reply.json(200, VIEW));
-        EngineClient client = client(List.of(dead, engine.url()), Duration.ofSeconds(1), Clock.systemUTC());
+        EngineClient client = client(List.of(dead, engine.url()), Duration.ofSeconds(1));
 
         for (int i = 0; i < 6; i++) {
             client.auction("a-1");
@@ -90,7 +84,7 @@ class EngineClientTest {
     @Test
     void rebalancingIsPassedOnWithTheEnginesRetryAfterAndNotRetried() {
         engine.onAuction("a-1", Reply.rebalancing(Duration.ofSeconds(7)));
-        EngineClient client = client(List.of(engine.url()), Duration.ofSeconds(1), Clock.systemUTC());
+        EngineClient client = client(List.of(engine.url()), Duration.ofSeconds(1));
 
         assertThatThrownBy(() -> client.auction("a-1")).isInstanceOfSatisfying(EngineUnavailableException.class,
                 e -> assertThat(e.headers().getFirst("Retry-After")).isEqualTo("7"));
@@ -99,7 +93,7 @@ class EngineClientTest {
 
     @Test
     void unknownAuctionIsAnAnswerNotAFailure() {
-        EngineClient client = client(List.of(engine.url()), Duration.ofSeconds(1), Clock.systemUTC());
+        EngineClient client = client(List.of(engine.url()), Duration.ofSeconds(1));
 
         assertThatThrownBy(() -> client.auction("nope")).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.code()).isEqualTo("AUCTION_NOT_FOUND"));
@@ -111,7 +105,7 @@ class EngineClientTest {
     void instanceThatDoesNotAnswerInTimeIsRetriedThenReportedUnavailable() {
         CountDownLatch never = new CountDownLatch(1);
         engine.onAuction("a-1", Reply.json(200, VIEW).heldUntil(never));
-        EngineClient client = client(List.of(engine.url()), Duration.ofMillis(300), Clock.systemUTC());
+        EngineClient client = client(List.of(engine.url()), Duration.ofMillis(300));
         try {
             assertThatThrownBy(() -> client.auction("a-1")).isInstanceOfSatisfying(
                     EngineUnavailableException.class, e -> assertThat(e.code()).isEqualTo("ENGINE_UNAVAILABLE"));
@@ -125,8 +119,7 @@ class EngineClientTest {
     void unreadableReplyCountsAgainstItsInstanceAndIsRetriedOnTheNext() {
         engine.onAuction("a-1", Reply.json(200, "{\"auctionId\":"));
         otherEngine.onAuction("a-1", Reply.json(200, VIEW));
-        EngineClient client = client(List.of(engine.url(), otherEngine.url()), Duration.ofSeconds(1),
-                Clock.systemUTC());
+        EngineClient client = client(List.of(engine.url(), otherEngine.url()), Duration.ofSeconds(1));
 
         assertThat(client.auction("a-1").auctionId()).isEqualTo("a-1");
         assertThat(breakers.circuitBreaker(engine.url().toString()).getMetrics().getNumberOfFailedCalls())
@@ -138,123 +131,30 @@ class EngineClientTest {
         BidAccepted accepted = new BidAccepted("a-1:2", "a-1", 2, T0, "c-1", "bob", 1_500, null, null, 1, 1_600);
         engine.onCommand("a-1", id -> id.equals("c-1") ? Reply.outcome(accepted) : Reply.pending());
         engine.onCommand("a-2", id -> Reply.json(404, "{\"code\":\"AUCTION_NOT_FOUND\"}"));
-        EngineClient client = client(List.of(engine.url()), Duration.ofSeconds(1), Clock.systemUTC());
+        EngineClient client = client(List.of(engine.url()), Duration.ofSeconds(1));
 
-        assertThat(client.commandStatus("a-1", "c-1", Duration.ofSeconds(1)))
-                .isEqualTo(new CommandStatus.Decided(accepted));
-        assertThat(client.commandStatus("a-1", "c-2", Duration.ZERO)).isInstanceOf(CommandStatus.Pending.class);
-        assertThat(client.commandStatus("a-2", "c-1", Duration.ZERO)).isInstanceOf(CommandStatus.Pending.class);
+        assertThat(client.commandStatusAsync("a-1", "c-1").join()).isEqualTo(new CommandStatus.Decided(accepted));
+        assertThat(client.commandStatusAsync("a-1", "c-2").join()).isInstanceOf(CommandStatus.Pending.class);
+        assertThat(client.commandStatusAsync("a-2", "c-1").join()).isInstanceOf(CommandStatus.Pending.class);
+        // asked once, without waiting: the ingress's tail is what waits
+        assertThat(engine.requestsFor("a-1")).allSatisfy(r -> assertThat(r.query()).containsEntry("waitMs", "0"));
     }
 
     @Test
-    void retriedLongPollWaitsOnlyForWhatIsLeftOfTheWait() {
-        engine.onCommand("a-1", id -> Reply.json(500, "{}"));
-        EngineClient client = client(List.of(engine.url(), otherEngine.url()), Duration.ofSeconds(1),
-                new SteppingClock(T0, Duration.ofMillis(400)), Duration.ofSeconds(10), Duration.ofMillis(10));
+    void commandStatusOfAnEngineThatIsRebalancingIsUnavailableNotRetriedElsewhere() {
+        engine.onCommand("a-1", id -> Reply.rebalancing(Duration.ofSeconds(3)));
+        otherEngine.onCommand("a-1", id -> Reply.pending());
+        EngineClient client = client(List.of(engine.url(), otherEngine.url()), PATIENT);
 
-        client.commandStatus("a-1", "c-1", Duration.ofSeconds(3));
-
-        assertThat(engine.requestsFor("a-1").get(0).query()).containsEntry("waitMs", "3000");
-        // the clock moved on at least one 400 ms step between the two attempts
-        assertThat(Long.parseLong(otherEngine.requestsFor("a-1").get(0).query().get("waitMs")))
-                .isBetween(1L, 2_600L);
-    }
-
-    @Test
-    void engineThatIsRebalancingIsAskedAgainAndItsOutcomeArrivesWithinTheWait() {
-        BidAccepted accepted = new BidAccepted("a-1:2", "a-1", 2, T0, "c-1", "bob", 1_500, null, null, 1, 1_600);
-        AtomicInteger asked = new AtomicInteger();
-        engine.onCommand("a-1", id -> asked.getAndIncrement() < 2 ? Reply.rebalancing(Duration.ofSeconds(1))
-                : Reply.outcome(accepted));
-        EngineClient client = client(List.of(engine.url()), PATIENT, Clock.systemUTC(),
-                Duration.ofSeconds(2), Duration.ofMillis(100));
-        Duration wait = Duration.ofSeconds(3);
-
-        long started = System.nanoTime();
-        CommandStatus status = client.commandStatus("a-1", "c-1", wait);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-
-        assertThat(status).isEqualTo(new CommandStatus.Decided(accepted));
-        assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(200)).isLessThan(wait); // two pauses
-        assertThat(engine.requestsFor("a-1")).hasSize(3);
-        assertThat(repolls("unavailable")).isEqualTo(2);
-        assertThat(repolls("pending")).isZero();
-    }
-
-    @Test
-    void longPollOnAnInstanceThatLostThePartitionEndsWithItsSliceAndTheNextSliceFindsTheNewOwner() {
-        BidAccepted accepted = new BidAccepted("a-1:2", "a-1", 2, T0, "c-1", "bob", 1_500, null, null, 1, 1_600);
-        engine.onCommand("a-1", id -> Reply.pendingAfterTheWait()); // its waiter never completes: not the owner now
-        otherEngine.onCommand("a-1", id -> Reply.outcome(accepted));
-        EngineClient client = client(List.of(engine.url(), otherEngine.url()), PATIENT,
-                Clock.systemUTC(), Duration.ofMillis(500), Duration.ofMillis(100));
-        Duration wait = Duration.ofSeconds(5);
-
-        long started = System.nanoTime();
-        CommandStatus status = client.commandStatus("a-1", "c-1", wait);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-
-        assertThat(status).isEqualTo(new CommandStatus.Decided(accepted));
-        assertThat(engine.requestsFor("a-1")).singleElement()
-                .satisfies(r -> assertThat(r.query()).containsEntry("waitMs", "500"));
-        assertThat(otherEngine.requestsFor("a-1")).singleElement()
-                .satisfies(r -> assertThat(Long.parseLong(r.query().get("waitMs"))).isBetween(1L, 500L));
-        assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(500)).isLessThan(Duration.ofSeconds(2));
-        assertThat(repolls("pending")).isEqualTo(1);
-    }
-
-    @Test
-    void noInstanceReachableForTheWholeWaitIsPendingOnceTheWaitIsOverNotBeforeAndNotMuchAfter() {
-        Duration wait = Duration.ofSeconds(1);
-        Duration readTimeout = Duration.ofSeconds(1);
-        EngineClient client = client(List.of(dead, otherDead), readTimeout, Clock.systemUTC(),
-                Duration.ofSeconds(2), Duration.ofMillis(100));
-
-        long started = System.nanoTime();
-        CommandStatus status = client.commandStatus("a-1", "c-1", wait);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-
-        assertThat(status).isInstanceOf(CommandStatus.Pending.class);
-        assertThat(elapsed).isGreaterThanOrEqualTo(wait.minusMillis(100)).isLessThanOrEqualTo(wait.plus(readTimeout));
-        assertThat(repolls("unavailable")).isGreaterThanOrEqualTo(2);
-    }
-
-    @Test
-    void pausesDoubleWhileTheEngineStaysUnavailableSoWaitingBidsDoNotFloodIt() {
-        engine.onCommand("a-1", id -> Reply.rebalancing(Duration.ofSeconds(1)));
-        EngineClient client = client(List.of(engine.url()), PATIENT, Clock.systemUTC(),
-                Duration.ofSeconds(2), Duration.ofMillis(100));
-
-        CommandStatus status = client.commandStatus("a-1", "c-1", Duration.ofSeconds(2));
-
-        assertThat(status).isInstanceOf(CommandStatus.Pending.class);
-        // pauses of 100, 200, 400, 800 ms and the rest of the wait: 5 or 6 asks; a fixed 100 ms pause made about 20
-        assertThat(engine.requestsFor("a-1")).hasSizeBetween(4, 7);
-    }
-
-    @Test
-    void pendingAnsweredWithoutWaitingIsAskedAgainAfterAPauseNotInABusyLoop() {
-        engine.onCommand("a-1", id -> Reply.pending()); // e.g. a 404 for an auction the engine has not seen yet
-        EngineClient client = client(List.of(engine.url()), PATIENT, Clock.systemUTC(),
-                Duration.ofSeconds(2), Duration.ofMillis(200));
-        Duration wait = Duration.ofSeconds(1);
-
-        long started = System.nanoTime();
-        CommandStatus status = client.commandStatus("a-1", "c-1", wait);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-
-        assertThat(status).isInstanceOf(CommandStatus.Pending.class);
-        assertThat(elapsed).isGreaterThanOrEqualTo(wait.minusMillis(100));
-        // one every 200 ms pause at most: 1 s / 200 ms + the first
-        assertThat(engine.requestsFor("a-1")).hasSizeBetween(2, 6);
-        assertThat(repolls("pending")).isEqualTo(engine.requestsFor("a-1").size() - 1);
+        assertThatThrownBy(() -> client.commandStatusAsync("a-1", "c-1").join())
+                .hasCauseInstanceOf(EngineUnavailableException.class);
+        assertThat(otherEngine.requestsFor("a-1")).isEmpty();
     }
 
     @Test
     void instanceWhoseBreakerIsOpenIsPassedOverWithoutUsingUpAnAttempt() {
         thirdEngine.onAuction("a-1", Reply.json(200, VIEW));
-        EngineClient client = client(List.of(otherEngine.url(), dead, thirdEngine.url()), PATIENT,
-                Clock.systemUTC());
+        EngineClient client = client(List.of(otherEngine.url(), dead, thirdEngine.url()), PATIENT);
         breakers.circuitBreaker(otherEngine.url().toString()).transitionToForcedOpenState();
 
         assertThat(client.auction("a-1").auctionId()).isEqualTo("a-1"); // attempts = 2: dead, then the third
@@ -267,12 +167,11 @@ class EngineClientTest {
     void commandOutcomeAlsoPassesOverAnInstanceWhoseBreakerIsOpen() {
         BidAccepted accepted = new BidAccepted("a-1:2", "a-1", 2, T0, "c-1", "bob", 1_500, null, null, 1, 1_600);
         thirdEngine.onCommand("a-1", id -> Reply.outcome(accepted));
-        EngineClient client = client(List.of(otherEngine.url(), dead, thirdEngine.url()), PATIENT,
-                Clock.systemUTC());
+        EngineClient client = client(List.of(otherEngine.url(), dead, thirdEngine.url()), PATIENT);
         breakers.circuitBreaker(otherEngine.url().toString()).transitionToOpenState();
 
-        // a zero wait asks once: only the two attempts of that one call can find the outcome
-        assertThat(client.commandStatus("a-1", "c-1", Duration.ZERO)).isEqualTo(new CommandStatus.Decided(accepted));
+        // asked once: only the two attempts of that one call can find the outcome
+        assertThat(client.commandStatusAsync("a-1", "c-1").join()).isEqualTo(new CommandStatus.Decided(accepted));
 
         assertThat(otherEngine.requestsFor("a-1")).isEmpty();
     }
@@ -281,8 +180,7 @@ class EngineClientTest {
     void halfOpenBreakerIsNotPassedOver() {
         engine.onAuction("a-1", Reply.json(200, VIEW));
         otherEngine.onAuction("a-1", Reply.json(200, VIEW));
-        EngineClient client = client(List.of(engine.url(), otherEngine.url()), PATIENT,
-                Clock.systemUTC());
+        EngineClient client = client(List.of(engine.url(), otherEngine.url()), PATIENT);
         CircuitBreaker first = breakers.circuitBreaker(engine.url().toString());
         first.transitionToOpenState();
         first.transitionToHalfOpenState();
@@ -301,9 +199,8 @@ class EngineClientTest {
         EngineClient client = EngineClientConfiguration.client(new EngineClientProperties(
                         List.of(engine.url(), otherEngine.url()), new EngineClientProperties.Engine(
                         Duration.ofMillis(200), PATIENT, 2, Duration.ZERO, Duration.ofSeconds(1),
-                        Duration.ofSeconds(2), Duration.ofMillis(250),
                         new EngineClientProperties.CircuitBreaker(50, 4, 2, Duration.ofMillis(200))), ""),
-                RestClient.builder(), quickToRetry, RetryRegistry.ofDefaults(), Clock.systemUTC(), meters);
+                RestClient.builder(), quickToRetry, RetryRegistry.ofDefaults());
         CircuitBreaker first = quickToRetry.circuitBreaker(engine.url().toString());
         first.transitionToOpenState();
 
@@ -316,8 +213,7 @@ class EngineClientTest {
 
     @Test
     void everyBreakerOpenFailsFastAsBefore() {
-        EngineClient client = client(List.of(engine.url(), otherEngine.url()), Duration.ofSeconds(1),
-                Clock.systemUTC());
+        EngineClient client = client(List.of(engine.url(), otherEngine.url()), Duration.ofSeconds(1));
         breakers.circuitBreaker(engine.url().toString()).transitionToForcedOpenState();
         breakers.circuitBreaker(otherEngine.url().toString()).transitionToForcedOpenState();
 
@@ -327,21 +223,12 @@ class EngineClientTest {
         assertThat(otherEngine.requestsFor("a-1")).isEmpty();
     }
 
-    private EngineClient client(List<URI> urls, Duration readTimeout, Clock clock) {
-        return client(urls, readTimeout, clock, Duration.ofSeconds(2), Duration.ofMillis(250));
-    }
-
-    private EngineClient client(List<URI> urls, Duration readTimeout, Clock clock, Duration maxPollSlice,
-                                Duration unavailableBackoff) {
+    private EngineClient client(List<URI> urls, Duration readTimeout) {
         EngineClientProperties properties = new EngineClientProperties(urls, new EngineClientProperties.Engine(
-                Duration.ofMillis(200), readTimeout, 2, Duration.ZERO, Duration.ofSeconds(1), maxPollSlice,
-                unavailableBackoff, new EngineClientProperties.CircuitBreaker(50, 4, 2, Duration.ofMinutes(1))), "");
+                Duration.ofMillis(200), readTimeout, 2, Duration.ZERO, Duration.ofSeconds(1),
+                new EngineClientProperties.CircuitBreaker(50, 4, 2, Duration.ofMinutes(1))), "");
         return EngineClientConfiguration.client(properties, RestClient.builder(), breakers,
-                RetryRegistry.ofDefaults(), clock, meters);
-    }
-
-    private double repolls(String reason) {
-        return meters.get("gream.ingress.engine.repolls").tag("reason", reason).counter().count();
+                RetryRegistry.ofDefaults());
     }
 
     private static int closedPort() {
@@ -349,35 +236,6 @@ class EngineClientTest {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A clock that moves {@code step} forward each time it is read: explicit, repeatable elapsed time. */
-    private static final class SteppingClock extends Clock {
-
-        private Instant now;
-        private final Duration step;
-
-        SteppingClock(Instant start, Duration step) {
-            this.now = start;
-            this.step = step;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            Instant current = now;
-            now = now.plus(step);
-            return current;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

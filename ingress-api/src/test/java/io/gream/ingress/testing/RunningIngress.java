@@ -1,15 +1,22 @@
 package io.gream.ingress.testing;
 
+import io.gream.ingress.tail.AuctionEventTail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * What every test of the running ingress needs, whatever its configuration: the shared real broker and engine
- * stand-in, the test signing key, a reader of the command topic and a client of the ingress's port. Subclasses
+ * stand-in, the test signing key, a reader of the command topic and clients of the ingress's port (requests and
+ * event streams). Subclasses
  * choose the configuration with {@code @SpringBootTest}.
  */
 public abstract class RunningIngress {
@@ -17,6 +24,7 @@ public abstract class RunningIngress {
     protected static CommandLog commands;
 
     protected Api api;
+    protected EventStreamClient streams;
 
     @LocalServerPort
     private int port;
@@ -39,8 +47,14 @@ public abstract class RunningIngress {
         commands.close();
     }
 
+    @Autowired
+    private AuctionEventTail tail;
+
     @BeforeEach
-    void connect() {
+    void connect() throws InterruptedException {
+        // Outcomes appended from here on reach the ingress: its tail knows where every partition ended.
+        assertThat(tail.awaitPositioned(Duration.ofSeconds(60))).isTrue();
         api = new Api(port);
+        streams = new EventStreamClient(port);
     }
 }

@@ -13,15 +13,14 @@ import java.util.UUID;
  * them. Tests stay independent by using fresh auction and user ids.
  *
  * <p>Circuit breakers never open here (tests that make the stand-in fail would otherwise affect others); breaker
- * behaviour is tested on the engine client alone. One long poll carries a command's whole wait here (a slice of
- * 10 s, the most a wait can be), so tests see the wait a request chose as the {@code waitMs} the engine is asked;
- * slicing is tested on the engine client alone and with the default settings in {@code WaitingForOutcomesIT}.
+ * behaviour is tested on the engine client alone. Outcomes come back through the real event topic: tests decide
+ * commands with the shared {@link EventLog}, and the engine stand-in answers only what the ingress still asks it
+ * (reads, and the fallback for an outcome its tail did not see).
  */
 @SpringBootTest(classes = IngressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "gream.ingress.engine.read-timeout=1s",
                 "gream.ingress.engine.retry-backoff=10ms",
-                "gream.ingress.engine.max-poll-slice=10s",
                 "gream.ingress.engine.circuit-breaker.minimum-number-of-calls=100000",
                 "gream.ingress.engine.circuit-breaker.sliding-window-size=100000",
                 "gream.ingress.rate-limit.requests-per-period=100000"
@@ -29,6 +28,7 @@ import java.util.UUID;
 public abstract class SharedIngressContext extends RunningIngress {
 
     protected final EngineStub engine = EngineStub.shared();
+    protected final EventLog decisions = EventLog.shared();
 
     /** A fresh id, so tests never see each other's auctions or users. */
     protected static String fresh(String prefix) {

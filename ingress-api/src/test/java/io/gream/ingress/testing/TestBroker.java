@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
  * One real Apache Kafka broker (KRaft, spring-kafka-test) for the whole test JVM, so every test class and every
  * cached Spring context share it. Started on first use; stopped when the JVM exits. The command topic is created
  * the way the engine creates it (3 partitions here, {@code LogAppendTime}); automatic topic creation is off, as in
- * production.
+ * production. The event topic is created as well, for the ingress's tail and the {@link EventLog}.
  */
 public final class TestBroker {
 
@@ -41,10 +41,13 @@ public final class TestBroker {
         started.afterPropertiesSet();
         started.doWithAdmin(admin -> {
             try {
-                admin.createTopics(List.of(new NewTopic(Topics.AUCTION_COMMANDS.name(), PARTITIONS, (short) 1)
-                        .configs(Topics.AUCTION_COMMANDS.configs()))).all().get();
+                admin.createTopics(List.of(
+                        new NewTopic(Topics.AUCTION_COMMANDS.name(), PARTITIONS, (short) 1)
+                                .configs(Topics.AUCTION_COMMANDS.configs()),
+                        new NewTopic(Topics.AUCTION_EVENTS.name(), PARTITIONS, (short) 1)
+                                .configs(Topics.AUCTION_EVENTS.configs()))).all().get();
             } catch (InterruptedException | ExecutionException e) {
-                throw new IllegalStateException("cannot create " + Topics.AUCTION_COMMANDS.name(), e);
+                throw new IllegalStateException("cannot create the topics", e);
             }
         });
         Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "test-broker-shutdown"));
