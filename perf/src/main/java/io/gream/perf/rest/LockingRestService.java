@@ -49,8 +49,15 @@ public final class LockingRestService implements AutoCloseable {
         config.setPoolName("perf-locking-setup");
         pool = new HikariDataSource(config);
         rows = new LockingBidService(pool);
-        rows.createSchema();
-        service = Service.startLockingBaseline(this.serverUrl + database, user, password, hmacSecret, dir, jvmArgs);
+        try {
+            rows.createSchema();
+            service = Service.startLockingBaseline(this.serverUrl + database, user, password, hmacSecret, dir,
+                    jvmArgs);
+        } catch (RuntimeException e) {
+            pool.close();
+            dropDatabase();
+            throw e;
+        }
     }
 
     public String url() {
@@ -74,6 +81,10 @@ public final class LockingRestService implements AutoCloseable {
     public void close() throws SQLException {
         service.close();
         pool.close();
+        dropDatabase();
+    }
+
+    private void dropDatabase() throws SQLException {
         try (Connection c = DriverManager.getConnection(serverUrl, user, password);
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database);
