@@ -6,6 +6,7 @@ import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.AuctionExtended;
 import io.gream.contracts.AuctionOpened;
 import io.gream.contracts.BidAccepted;
+import io.gream.contracts.BidRaisedByProxy;
 import io.gream.contracts.BidRejected;
 import io.gream.contracts.CloseOutcome;
 import io.gream.contracts.CommandRejected;
@@ -49,6 +50,9 @@ final class AnalyticsEvents {
                 new AuctionExtended(auctionId + ":2", auctionId, 2, at, "cmd-2",
                         at.plusSeconds(3_600), at.plusSeconds(3_660)),
                 new AuctionCancelled(auctionId + ":3", auctionId, 3, at, "cmd-3", "seller-1"),
+                // A raise the engine made within the leader's maximum: a price change, not a bid anyone placed.
+                new BidRaisedByProxy(auctionId + ":4", auctionId, 4, at, "cmd-5", "bidder-1", 2_100, "bidder-2",
+                        2_000, 2, 2_200),
                 new CommandRejected(auctionId + ":cmd:cmd-4", auctionId, at, "cmd-4",
                         "CancelAuction", "bidder-2", RejectionReason.NOT_SELLER, "only the seller may cancel"));
     }

@@ -16,6 +16,7 @@ import java.time.Instant;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = AuctionOpened.class, name = "AuctionOpened"),
         @JsonSubTypes.Type(value = BidAccepted.class, name = "BidAccepted"),
+        @JsonSubTypes.Type(value = BidRaisedByProxy.class, name = "BidRaisedByProxy"),
         @JsonSubTypes.Type(value = BidRejected.class, name = "BidRejected"),
         @JsonSubTypes.Type(value = AuctionExtended.class, name = "AuctionExtended"),
         @JsonSubTypes.Type(value = AuctionClosed.class, name = "AuctionClosed"),

@@ -5,7 +5,7 @@ package io.gream.contracts;
  * {@code eventId = auctionId + ":" + seq}, so a reader can both de-duplicate and detect a gap.
  */
 public sealed interface SequencedEvent extends AuctionEvent
-        permits AuctionOpened, BidAccepted, AuctionExtended, AuctionClosed, AuctionCancelled {
+        permits AuctionOpened, BidAccepted, BidRaisedByProxy, AuctionExtended, AuctionClosed, AuctionCancelled {
 
     long seq();
 

@@ -49,6 +49,7 @@ class JsonSerdeTest {
                 new OpenAuction("cmd-1", "auction-1", "seller-1", VOUCHER, 1_000, 100, 2_000L, 5_000L, ENDS_AT, 60),
                 new OpenAuction("cmd-2", "auction-2", "seller-1", VOUCHER, 1_000, 100, null, null, ENDS_AT, 0),
                 new PlaceBid("cmd-3", "auction-1", "alice", 1_200),
+                new PlaceBid("cmd-3b", "auction-1", "alice", 1_200, 5_000L),
                 new CancelAuction("cmd-4", "auction-1", "seller-1"),
                 new Tick(0),
                 new Tick(11));
@@ -63,6 +64,12 @@ class JsonSerdeTest {
                 new BidAccepted("auction-1:2", "auction-1", 2, BID_AT, "cmd-3", "alice", 1_000, null, null, 1, 1_100),
                 new BidAccepted("auction-1:3", "auction-1", 3, BID_AT, "cmd-5", "bob", 1_100, "alice", 1_000L, 2,
                         1_200),
+                new BidAccepted("auction-1:6", "auction-1", 6, BID_AT, "cmd-12", "carol", 1_500, "bob", 1_400L, 3,
+                        1_600, true, null),
+                new BidRaisedByProxy("auction-1:7", "auction-1", 7, BID_AT, "cmd-12", "bob", 1_600, "carol", 1_500, 3,
+                        1_700),
+                new BidAccepted("auction-1:8", "auction-1", 8, BID_AT, "cmd-13", "dave", 3_100, "bob", 1_600L, 4,
+                        3_200, null, 1_700L),
                 new BidRejected("auction-1:cmd:cmd-6", "auction-1", BID_AT, "cmd-6", "carol", 900,
                         RejectionReason.BID_TOO_LOW, 1_200L),
                 new BidRejected("auction-9:cmd:cmd-8", "auction-9", BID_AT, "cmd-8", "carol", 900,
@@ -181,6 +188,33 @@ class JsonSerdeTest {
         }
 
         @Test
+        void writesAProxyBidsMaximumButNotTheDerivedMaximum() {
+            JsonNode json = tree(COMMAND_WRITER.serialize(COMMANDS, new PlaceBid("cmd-7", "auction-1", "alice", 1_200,
+                    5_000L)));
+
+            assertThat(json.path("maxAmount").asLong()).isEqualTo(5_000);
+            assertThat(json.has("maximum")).isFalse();
+        }
+
+        @Test
+        void readsAPlaceBidWrittenBeforeMaximumsAsAPlainBid() {
+            PlaceBid bid = (PlaceBid) COMMAND_READER.deserialize(COMMANDS, utf8(PLACE_BID_JSON));
+
+            assertThat(bid.maxAmount()).isNull();
+            assertThat(bid.maximum()).isEqualTo(1_200);
+        }
+
+        @Test
+        void aMaximumBelowTheAmountIsNotAWellFormedBid() {
+            byte[] json = utf8("""
+                    {"type":"PlaceBid","commandId":"cmd-7","auctionId":"auction-1","bidderId":"alice","amount":1200,
+                     "maxAmount":1199}""");
+
+            assertThatThrownBy(() -> COMMAND_READER.deserialize(COMMANDS, json))
+                    .isInstanceOf(SerializationException.class).hasMessageContaining("maxAmount");
+        }
+
+        @Test
         void readsAHandWrittenPlaceBid() {
             assertThat(COMMAND_READER.deserialize(COMMANDS, utf8(PLACE_BID_JSON)))
                     .isEqualTo(new PlaceBid("cmd-7", "auction-1", "alice", 1_200));
@@ -265,6 +299,30 @@ class JsonSerdeTest {
                     {"type":"AuctionExtended","eventId":"auction-1:4","auctionId":"auction-1","seq":4,
                      "at":"2026-11-22T11:30:15.123Z","commandId":"cmd-5",
                      "previousEndsAt":"2026-11-23T10:00:00Z","endsAt":"2026-11-23T10:01:00.250Z"}"""));
+        }
+
+        @Test
+        void writesAProxyRaiseWithExactlyItsContractFields() {
+            var raise = new BidRaisedByProxy("auction-1:7", "auction-1", 7, BID_AT, "cmd-12", "bob", 1_600, "carol",
+                    1_500, 3, 1_700);
+
+            assertThat(tree(EVENT_WRITER.serialize(EVENTS, raise))).isEqualTo(tree("""
+                    {"type":"BidRaisedByProxy","eventId":"auction-1:7","auctionId":"auction-1","seq":7,
+                     "at":"2026-11-22T11:30:15.123Z","commandId":"cmd-12","bidderId":"bob","amount":1600,
+                     "previousLeaderId":"carol","previousAmount":1500,"bidCount":3,"minNextBid":1700}"""));
+        }
+
+        @Test
+        void neverWritesTheDerivedLeadsOrOfferedOfABid() {
+            var outbid = new BidAccepted("auction-1:6", "auction-1", 6, BID_AT, "cmd-12", "carol", 1_500, "bob",
+                    1_400L, 3, 1_600, true, null);
+
+            JsonNode json = tree(EVENT_WRITER.serialize(EVENTS, outbid));
+
+            assertThat(json.path("outbidByProxy").asBoolean()).isTrue();
+            assertThat(json.has("leads")).isFalse();
+            assertThat(json.has("offered")).isFalse();
+            assertThat(json.has("offeredAmount")).isFalse();
         }
 
         @Test

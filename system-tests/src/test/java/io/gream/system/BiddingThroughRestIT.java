@@ -144,6 +144,48 @@ class BiddingThroughRestIT {
         }
     }
 
+    @Test
+    void aProxyBidWinsAtOneIncrementAboveTheRunnerUpsMaximumAndKeepsItsMaximumSecret() throws Exception {
+        int enginePort = EngineTestSupport.freePort();
+        startEngine("proxy", enginePort);
+        ingressPort = EngineTestSupport.freePort();
+        startIngress(enginePort);
+        String auctionId = "proxy-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> opened = post("/api/auctions", "sally", "open-" + auctionId, """
+                {"auctionId":"%s","item":{"brand":"Paris Baguette","name":"Cake","faceValue":30000,
+                 "voucherExpiresOn":"%s"},"startPrice":3000,"minIncrement":100,"endsAt":"%s",
+                 "softCloseSeconds":0}""".formatted(auctionId, LocalDate.now().plusYears(1),
+                Instant.now().plus(Duration.ofSeconds(15))));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+
+        HttpResponse<String> bob = post("/api/auctions/" + auctionId + "/bids", "bob", "p-bob",
+                "{\"amount\":3000,\"maxAmount\":4000}");
+        HttpResponse<String> carol = post("/api/auctions/" + auctionId + "/bids", "carol", "p-carol",
+                "{\"amount\":3200,\"maxAmount\":3800}");
+
+        assertThat(bob.statusCode()).as(bob.body()).isEqualTo(201);
+        assertThat(carol.statusCode()).as(carol.body()).isEqualTo(201);
+        assertThat(JSON.readTree(carol.body()).path("outbidByProxy").asBoolean()).isTrue();
+        JsonNode asBob = JSON.readTree(getAs("/api/auctions/" + auctionId, "bob").body());
+        assertThat(asBob.path("currentPrice").asLong()).isEqualTo(3_900);
+        assertThat(asBob.path("leaderId").asString()).isEqualTo("bob");
+        assertThat(asBob.path("yourMaxAmount").asLong()).isEqualTo(4_000);
+        assertThat(getAs("/api/auctions/" + auctionId, "carol").body()).doesNotContain("4000", "3800");
+        assertThat(get("/api/auctions/" + auctionId).body()).doesNotContain("4000", "3800");
+        HttpResponse<String> history = get("/api/auctions/" + auctionId + "/bids");
+        assertThat(JSON.readTree(history.body()).path("bids"))
+                .extracting(b -> b.path("bidderId").asString() + " " + b.path("amount").asLong())
+                .containsExactly("bob 3900", "carol 3200", "bob 3000");
+        assertThat(history.body()).doesNotContain("4000", "3800");
+
+        JsonNode closed = await().atMost(TIMEOUT).until(() -> JSON.readTree(get("/api/auctions/" + auctionId).body()),
+                auction -> "CLOSED".equals(auction.path("status").asString()));
+        assertThat(closed.path("outcome").asString()).isEqualTo("SOLD");
+        assertThat(closed.path("winnerId").asString()).isEqualTo("bob");
+        assertThat(closed.path("price").asLong()).as("one increment above Carol's maximum, not Bob's")
+                .isEqualTo(3_900);
+    }
+
     private ConfigurableApplicationContext startEngine(String name, int port) {
         ConfigurableApplicationContext engine = EngineTestSupport.startEngine(broker, dataDir.resolve(name), port);
         services.add(engine);
@@ -179,6 +221,12 @@ class BiddingThroughRestIT {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ingressPort + path))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getAs(String path, String user) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ingressPort + path))
+                .header("Authorization", "Bearer " + token(user))
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -2,6 +2,7 @@ package io.gream.analytics.tap;
 
 import io.gream.analytics.tap.EventSequence.Verdict;
 import io.gream.contracts.AuctionCancelled;
+import io.gream.contracts.BidRaisedByProxy;
 import io.gream.contracts.BidRejected;
 import io.gream.contracts.RejectionReason;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,16 @@ class EventSequenceTest {
     void eventsInSeqOrderAreNew() {
         assertThat(sequence.observe(sequenced("a-1", 1))).isEqualTo(Verdict.NEW);
         assertThat(sequence.observe(sequenced("a-1", 2))).isEqualTo(Verdict.NEW);
+        assertThat(sequence.observe(sequenced("a-1", 3))).isEqualTo(Verdict.NEW);
+    }
+
+    @Test
+    void aProxyRaiseTakesItsPlaceInTheSequence() {
+        sequence.observe(sequenced("a-1", 1));
+        BidRaisedByProxy raise = new BidRaisedByProxy("a-1:2", "a-1", 2, T0, "c-2", "alice", 2_100, "bob", 2_000, 1,
+                2_200);
+
+        assertThat(sequence.observe(raise)).isEqualTo(Verdict.NEW);
         assertThat(sequence.observe(sequenced("a-1", 3))).isEqualTo(Verdict.NEW);
     }
 

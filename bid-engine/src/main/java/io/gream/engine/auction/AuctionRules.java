@@ -7,6 +7,7 @@ import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.AuctionExtended;
 import io.gream.contracts.AuctionOpened;
 import io.gream.contracts.BidAccepted;
+import io.gream.contracts.BidRaisedByProxy;
 import io.gream.contracts.BidRejected;
 import io.gream.contracts.CancelAuction;
 import io.gream.contracts.CloseOutcome;
@@ -19,6 +20,8 @@ import io.gream.contracts.SequencedEvent;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import static io.gream.contracts.RejectionReason.ALREADY_LEADING;
@@ -39,7 +42,7 @@ import static io.gream.contracts.RejectionReason.NOT_SELLER;
 import static io.gream.contracts.RejectionReason.SELF_BID;
 
 /**
- * The auction rules of DESIGN.md section 2, as a decider.
+ * The auction rules of DESIGN.md section 2 and {@code docs/rules.md}, as a decider.
  *
  * <ul>
  *   <li>{@link #decide} answers a command given the auction's state and the command's time;</li>
@@ -49,8 +52,10 @@ import static io.gream.contracts.RejectionReason.SELF_BID;
  * Each method reads its inputs only: no clock, no I/O, no Kafka. The caller (the topology) loads state, calls
  * these, stores the result and publishes the events.
  *
- * <p>Ties need no special case: after the first bid every accepted bid must reach {@code highest + minIncrement}
- * with {@code minIncrement > 0}, so an equal amount is {@code BID_TOO_LOW} and the earlier bid keeps the lead.
+ * <p>Proxy bids: the state keeps the leader's secret maximum, and a bid is judged against it, so ties are settled
+ * by log order (an equal maximum never displaces the earlier one). A plain bid is a proxy bid whose maximum is its
+ * amount, which is why bidders who never set a maximum see the rules of before. The maximum never enters an event,
+ * so a {@link Decision} carries the state to store.
  */
 public final class AuctionRules {
 
@@ -74,15 +79,19 @@ public final class AuctionRules {
     public Decision decide(Optional<Auction> state, AuctionCommand command, Instant at,
                            Optional<CommandOutcome> earlierOutcome) {
         if (earlierOutcome.isPresent()) {
-            return Decision.repeatOf(earlierOutcome.get());
+            return Decision.repeatOf(earlierOutcome.get(), state);
         }
+        // Java 17 has no pattern switch (a preview there); the sealed interface keeps the three cases closed.
         if (command instanceof OpenAuction open) {
             return decideOpen(state, open, at);
         }
         if (command instanceof PlaceBid bid) {
             return decideBid(state, bid, at);
         }
-        return decideCancel(state, (CancelAuction) command, at);
+        if (command instanceof CancelAuction cancel) {
+            return decideCancel(state, cancel, at);
+        }
+        throw new IllegalArgumentException("Unknown command type " + command.getClass().getName());
     }
 
     /**
@@ -100,7 +109,10 @@ public final class AuctionRules {
         return Optional.of(closed(open, open.seq() + 1, open.endsAt(), null, outcome));
     }
 
-    /** Applies an event to the state. Rejections change nothing. */
+    /**
+     * Applies an event to the state. Rejections change nothing. A leader's secret maximum is not in any event:
+     * a new leader is folded in as a plain bid of its visible price, and {@link #decide} adds the maximum.
+     */
     public Optional<Auction> evolve(Optional<Auction> state, AuctionEvent event) {
         if (event instanceof AuctionOpened e) {
             return Optional.of(new Auction.Open(new AuctionTerms(e.auctionId(), e.sellerId(), e.item(),
@@ -109,8 +121,16 @@ public final class AuctionRules {
         }
         if (event instanceof BidAccepted e) {
             Auction.Open open = (Auction.Open) state.orElseThrow();
-            return Optional.of(new Auction.Open(open.terms(), e.seq(), open.endsAt(),
-                    new Bid(e.bidderId(), e.amount(), e.at(), e.commandId()), e.bidCount()));
+            Bid leader = open.leader();
+            Bid next = !e.leads() ? leader
+                    : leader != null && leader.bidderId().equals(e.bidderId()) ? leader.at(e.amount())
+                    : new Bid(e.bidderId(), e.amount(), e.at(), e.commandId());
+            return Optional.of(new Auction.Open(open.terms(), e.seq(), open.endsAt(), next, e.bidCount()));
+        }
+        if (event instanceof BidRaisedByProxy e) {
+            Auction.Open open = (Auction.Open) state.orElseThrow();
+            return Optional.of(new Auction.Open(open.terms(), e.seq(), open.endsAt(), open.leader().at(e.amount()),
+                    e.bidCount()));
         }
         if (event instanceof AuctionExtended e) {
             Auction.Open open = (Auction.Open) state.orElseThrow();
@@ -125,104 +145,192 @@ public final class AuctionRules {
             Auction auction = state.orElseThrow();
             return Optional.of(new Auction.Cancelled(auction.terms(), e.seq(), auction.endsAt(), e.at()));
         }
-        return state; // BidRejected, CommandRejected
+        if (event instanceof BidRejected || event instanceof CommandRejected) {
+            return state;
+        }
+        throw new IllegalArgumentException("Unknown event type " + event.getClass().getName());
     }
 
     private Decision decideOpen(Optional<Auction> state, OpenAuction open, Instant at) {
         if (state.isPresent()) {
-            return rejected(open, at, AUCTION_EXISTS, "auction " + open.auctionId() + " already exists");
+            return rejected(state, open, at, AUCTION_EXISTS, "auction " + open.auctionId() + " already exists");
         }
         long max = limits.maxAmount();
         if (open.startPrice() <= 0 || open.startPrice() > max) {
-            return rejected(open, at, INVALID_START_PRICE, "startPrice must be in 1.." + max);
+            return rejected(state, open, at, INVALID_START_PRICE, "startPrice must be in 1.." + max);
         }
         if (open.minIncrement() <= 0 || open.minIncrement() > max) {
-            return rejected(open, at, INVALID_MIN_INCREMENT, "minIncrement must be in 1.." + max);
+            return rejected(state, open, at, INVALID_MIN_INCREMENT, "minIncrement must be in 1.." + max);
         }
         Long reserve = open.reservePrice();
         if (reserve != null && (reserve < open.startPrice() || reserve > max)) {
-            return rejected(open, at, INVALID_RESERVE_PRICE, "reservePrice must be in startPrice.." + max);
+            return rejected(state, open, at, INVALID_RESERVE_PRICE,
+                    "reservePrice must be in startPrice.." + max);
         }
         Long buyNow = open.buyNowPrice();
         if (buyNow != null && (buyNow <= open.startPrice() || (reserve != null && buyNow < reserve) || buyNow > max)) {
-            return rejected(open, at, INVALID_BUY_NOW_PRICE,
+            return rejected(state, open, at, INVALID_BUY_NOW_PRICE,
                     "buyNowPrice must be above startPrice, at least reservePrice, and at most " + max);
         }
         Instant latestEnd = at.plus(limits.maxDuration());
         if (!open.endsAt().isAfter(at) || open.endsAt().isAfter(latestEnd)) {
-            return rejected(open, at, INVALID_END_TIME, "endsAt must be after " + at + " and at most " + latestEnd);
+            return rejected(state, open, at, INVALID_END_TIME,
+                    "endsAt must be after " + at + " and at most " + latestEnd);
         }
         if (open.softCloseSeconds() < 0 || open.softCloseSeconds() > limits.maxDuration().toSeconds()) {
-            return rejected(open, at, INVALID_SOFT_CLOSE,
+            return rejected(state, open, at, INVALID_SOFT_CLOSE,
                     "softCloseSeconds must be in 0.." + limits.maxDuration().toSeconds());
         }
         if (open.item().faceValue() <= 0
                 || open.item().voucherExpiresOn().isBefore(open.endsAt().atZone(VOUCHER_ZONE).toLocalDate())) {
-            return rejected(open, at, INVALID_ITEM,
+            return rejected(state, open, at, INVALID_ITEM,
                     "the voucher needs a positive faceValue and must not expire before the auction ends");
         }
-        return Decision.of(new AuctionOpened(SequencedEvent.eventId(open.auctionId(), 1), open.auctionId(), 1, at,
+        return decided(state, new AuctionOpened(SequencedEvent.eventId(open.auctionId(), 1), open.auctionId(), 1, at,
                 open.commandId(), open.sellerId(), open.item(), open.startPrice(), open.minIncrement(), reserve,
                 buyNow, open.endsAt(), open.softCloseSeconds()));
     }
 
     private Decision decideBid(Optional<Auction> state, PlaceBid bid, Instant at) {
         if (state.isEmpty()) {
-            return bidRejected(bid, at, AUCTION_NOT_FOUND, null);
+            return bidRejected(state, bid, at, AUCTION_NOT_FOUND, null);
         }
         if (!(state.get() instanceof Auction.Open open) || !at.isBefore(open.endsAt())) {
-            return bidRejected(bid, at, AUCTION_CLOSED, null);
+            return bidRejected(state, bid, at, AUCTION_CLOSED, null);
         }
         long minNextBid = open.minNextBid();
         if (bid.bidderId().equals(open.terms().sellerId())) {
-            return bidRejected(bid, at, SELF_BID, minNextBid);
+            return bidRejected(state, bid, at, SELF_BID, minNextBid);
         }
-        if (open.leader() != null && open.leader().bidderId().equals(bid.bidderId())) {
-            return bidRejected(bid, at, ALREADY_LEADING, minNextBid);
+        Bid leader = open.leader();
+        boolean raisesOwnMaximum = leader != null && leader.bidderId().equals(bid.bidderId());
+        // A leader may only raise their maximum; a plain bid from the leader is refused as before proxy bidding.
+        if (raisesOwnMaximum && (bid.maxAmount() == null || bid.maxAmount() <= leader.maximum())) {
+            return bidRejected(state, bid, at, ALREADY_LEADING, minNextBid);
         }
         if (bid.amount() < minNextBid) {
-            return bidRejected(bid, at, BID_TOO_LOW, minNextBid);
+            return bidRejected(state, bid, at, BID_TOO_LOW, minNextBid);
         }
-        if (bid.amount() > limits.maxAmount()) {
-            return bidRejected(bid, at, AMOUNT_TOO_HIGH, minNextBid);
+        if (bid.maximum() > limits.maxAmount()) {
+            return bidRejected(state, bid, at, AMOUNT_TOO_HIGH, minNextBid);
         }
 
+        AuctionTerms terms = open.terms();
         long seq = open.seq() + 1;
-        Bid previous = open.leader();
-        BidAccepted accepted = new BidAccepted(SequencedEvent.eventId(bid.auctionId(), seq), bid.auctionId(), seq,
-                at, bid.commandId(), bid.bidderId(), bid.amount(),
-                previous == null ? null : previous.bidderId(), previous == null ? null : previous.amount(),
-                open.bidCount() + 1, bid.amount() + open.terms().minIncrement());
+        long bidCount = open.bidCount() + 1;
+        long increment = terms.minIncrement();
+        String previousLeaderId = leader == null ? null : leader.bidderId();
+        Long previousAmount = leader == null ? null : leader.amount();
+        List<AuctionEvent> events = new ArrayList<>(3);
+        boolean closesAtBuyNow = terms.buyNowReachedBy(bid.amount());
+        // A raise of one's own maximum changes nothing others bid against, so it never extends the auction.
+        boolean mayExtend = !raisesOwnMaximum;
 
-        if (open.terms().buyNowReachedBy(bid.amount())) {
-            Auction.Open leading = new Auction.Open(open.terms(), seq, open.endsAt(),
-                    new Bid(bid.bidderId(), bid.amount(), at, bid.commandId()), open.bidCount() + 1);
-            return Decision.of(accepted, closed(leading, seq + 1, at, bid.commandId(), CloseOutcome.BUY_NOW));
+        if (closesAtBuyNow) {
+            // An amount that reaches buy-now buys at once, whatever maximums stand against it.
+            events.add(accepted(bid, seq, at, bid.amount(), previousLeaderId, previousAmount, bidCount, false,
+                    increment));
+        } else if (raisesOwnMaximum) {
+            // A raise changes the visible price only to meet the reserve; it is no contest, so it never buys now.
+            long price = liftedToReserve(terms, leader.amount(), bid.maximum());
+            events.add(accepted(bid, seq, at, price, previousLeaderId, previousAmount, bidCount, false, increment));
+        } else if (leader == null || bid.maximum() > leader.maximum()) {
+            // The new maximum wins: it pays one increment above the beaten maximum, or what it offered if more.
+            long price = leader == null ? bid.amount()
+                    : Math.max(bid.amount(), Math.min(bid.maximum(), leader.maximum() + increment));
+            price = liftedToReserve(terms, price, bid.maximum());
+            closesAtBuyNow = leader != null && terms.buyNowReachedBy(price);
+            if (closesAtBuyNow) {
+                price = terms.buyNowPrice();
+            }
+            events.add(accepted(bid, seq, at, price, previousLeaderId, previousAmount, bidCount, false, increment));
+        } else {
+            // The leader's maximum beats or (being earlier) equals this one: the bid stands but is outbid at once.
+            events.add(accepted(bid, seq, at, bid.amount(), previousLeaderId, previousAmount, bidCount, true,
+                    increment));
+            long price = liftedToReserve(terms, Math.min(leader.maximum(), bid.maximum() + increment),
+                    leader.maximum());
+            closesAtBuyNow = terms.buyNowReachedBy(price);
+            if (closesAtBuyNow) {
+                price = terms.buyNowPrice();
+            }
+            seq++;
+            events.add(new BidRaisedByProxy(SequencedEvent.eventId(bid.auctionId(), seq), bid.auctionId(), seq, at,
+                    bid.commandId(), leader.bidderId(), price, bid.bidderId(), bid.amount(), bidCount,
+                    price + increment));
         }
-        // Soft close: a bid that leaves less than softCloseSeconds on the clock resets it to softCloseSeconds.
-        Instant extendedEnd = at.plusSeconds(open.terms().softCloseSeconds());
-        if (extendedEnd.isAfter(open.endsAt())) {
-            return Decision.of(accepted, new AuctionExtended(SequencedEvent.eventId(bid.auctionId(), seq + 1),
-                    bid.auctionId(), seq + 1, at, bid.commandId(), open.endsAt(), extendedEnd));
+
+        Optional<Auction> after = fold(state, events);
+        if (closesAtBuyNow) {
+            events.add(closed((Auction.Open) after.orElseThrow(), seq + 1, at, bid.commandId(),
+                    CloseOutcome.BUY_NOW));
+        } else if (mayExtend && at.plusSeconds(terms.softCloseSeconds()).isAfter(open.endsAt())) {
+            // Soft close: a bid that leaves less than softCloseSeconds on the clock resets it to softCloseSeconds;
+            // a proxy raise it caused is part of the same decision, so it counts as that bid and no more.
+            events.add(new AuctionExtended(SequencedEvent.eventId(bid.auctionId(), seq + 1), bid.auctionId(),
+                    seq + 1, at, bid.commandId(), open.endsAt(), at.plusSeconds(terms.softCloseSeconds())));
         }
-        return Decision.of(accepted);
+        after = fold(state, events).map(auction -> withMaximumOf(auction, bid));
+        return new Decision((CommandOutcome) events.get(0), events, false, after);
+    }
+
+    /** eBay's reserve rule: a maximum that meets the reserve lifts the price to the reserve at once. */
+    private static long liftedToReserve(AuctionTerms terms, long price, long maximum) {
+        Long reserve = terms.reservePrice();
+        return reserve != null && price < reserve && maximum >= reserve ? reserve : price;
+    }
+
+    /** Records the secret maximum of {@code bid}'s bidder when they lead; the events left it out. */
+    private static Auction withMaximumOf(Auction auction, PlaceBid bid) {
+        Bid leader = auction.leader();
+        if (leader == null || !leader.bidderId().equals(bid.bidderId())) {
+            return auction;
+        }
+        Bid secret = leader.withMaximum(bid.maxAmount());
+        if (auction instanceof Auction.Open open) {
+            return new Auction.Open(open.terms(), open.seq(), open.endsAt(), secret, open.bidCount());
+        }
+        if (auction instanceof Auction.Closed closed) {
+            return new Auction.Closed(closed.terms(), closed.seq(), closed.endsAt(), secret, closed.bidCount(),
+                    closed.outcome(), closed.price(), closed.closedAt());
+        }
+        return auction;
+    }
+
+    private static BidAccepted accepted(PlaceBid bid, long seq, Instant at, long price, String previousLeaderId,
+                                        Long previousAmount, long bidCount, boolean outbidByProxy, long increment) {
+        return new BidAccepted(SequencedEvent.eventId(bid.auctionId(), seq), bid.auctionId(), seq, at,
+                bid.commandId(), bid.bidderId(), price, previousLeaderId, previousAmount, bidCount,
+                price + increment, outbidByProxy ? Boolean.TRUE : null, price == bid.amount() ? null : bid.amount());
+    }
+
+    private Optional<Auction> fold(Optional<Auction> state, List<AuctionEvent> events) {
+        Optional<Auction> after = state;
+        for (AuctionEvent event : events) {
+            after = evolve(after, event);
+        }
+        return after;
+    }
+
+    private Decision decided(Optional<Auction> state, CommandOutcome outcome) {
+        return new Decision(outcome, List.of(outcome), false, evolve(state, outcome));
     }
 
     private Decision decideCancel(Optional<Auction> state, CancelAuction cancel, Instant at) {
         if (state.isEmpty()) {
-            return rejected(cancel, at, AUCTION_NOT_FOUND, "no auction " + cancel.auctionId());
+            return rejected(state, cancel, at, AUCTION_NOT_FOUND, "no auction " + cancel.auctionId());
         }
         if (!(state.get() instanceof Auction.Open open) || !at.isBefore(open.endsAt())) {
-            return rejected(cancel, at, AUCTION_CLOSED, "the auction has ended");
+            return rejected(state, cancel, at, AUCTION_CLOSED, "the auction has ended");
         }
         if (!cancel.sellerId().equals(open.terms().sellerId())) {
-            return rejected(cancel, at, NOT_SELLER, "only the seller may cancel");
+            return rejected(state, cancel, at, NOT_SELLER, "only the seller may cancel");
         }
         if (open.bidCount() > 0) {
-            return rejected(cancel, at, HAS_BIDS, "an auction with bids cannot be cancelled");
+            return rejected(state, cancel, at, HAS_BIDS, "an auction with bids cannot be cancelled");
         }
         long seq = open.seq() + 1;
-        return Decision.of(new AuctionCancelled(SequencedEvent.eventId(cancel.auctionId(), seq), cancel.auctionId(),
+        return decided(state, new AuctionCancelled(SequencedEvent.eventId(cancel.auctionId(), seq), cancel.auctionId(),
                 seq, at, cancel.commandId(), open.terms().sellerId()));
     }
 
@@ -240,13 +348,15 @@ public final class AuctionRules {
                 outcome.hasWinner() ? leader.bidderId() : null, price, open.bidCount());
     }
 
-    private static Decision bidRejected(PlaceBid bid, Instant at, RejectionReason reason, Long minNextBid) {
-        return Decision.of(new BidRejected(CommandOutcome.rejectionEventId(bid.auctionId(), bid.commandId()),
+    private Decision bidRejected(Optional<Auction> state, PlaceBid bid, Instant at, RejectionReason reason,
+                                 Long minNextBid) {
+        return decided(state, new BidRejected(CommandOutcome.rejectionEventId(bid.auctionId(), bid.commandId()),
                 bid.auctionId(), at, bid.commandId(), bid.bidderId(), bid.amount(), reason, minNextBid));
     }
 
-    private static Decision rejected(AuctionCommand command, Instant at, RejectionReason reason, String detail) {
-        return Decision.of(new CommandRejected(
+    private Decision rejected(Optional<Auction> state, AuctionCommand command, Instant at, RejectionReason reason,
+                              String detail) {
+        return decided(state, new CommandRejected(
                 CommandOutcome.rejectionEventId(command.auctionId(), command.commandId()), command.auctionId(), at,
                 command.commandId(), command.getClass().getSimpleName(), command.actorId(), reason, detail));
     }

@@ -1,6 +1,7 @@
 package io.gream.engine.query;
 
 import io.gream.contracts.AuctionView;
+import io.gream.contracts.BidHistoryEntry;
 import io.gream.contracts.CommandOutcome;
 import io.gream.engine.auction.Auction;
 import io.gream.engine.topology.AuctionStoreQueries;
@@ -77,9 +78,27 @@ final class AuctionLocator {
      * @param standby read a standby copy and report how far behind it is
      */
     Optional<AuctionView> auction(String auctionId, int partition, boolean standby) {
+        return auction(auctionId, partition, standby, null);
+    }
+
+    /** As {@link #auction(String, int, boolean)}, showing {@code viewer} their own maximum if they lead. */
+    Optional<AuctionView> auction(String auctionId, int partition, boolean standby, String viewer) {
         ReadOnlyKeyValueStore<String, Auction> store = store(BidEngineTopology.AUCTION_STORE, partition, standby);
         Auction auction = read(() -> store.get(auctionId));
-        return Optional.ofNullable(auction).map(a -> AuctionViews.of(a, standby ? lag(partition) : null));
+        return Optional.ofNullable(auction).map(a -> AuctionViews.of(a, standby ? lag(partition) : null, viewer));
+    }
+
+    /**
+     * The auction's latest public bids and proxy raises from this instance's copy, newest first; empty when the
+     * auction is unknown here.
+     */
+    Optional<List<BidHistoryEntry>> bidHistory(String auctionId, int partition, boolean standby, int limit) {
+        ReadOnlyKeyValueStore<String, Auction> auctions =
+                store(BidEngineTopology.AUCTION_STORE, partition, standby);
+        ReadOnlyKeyValueStore<String, BidHistoryEntry> history =
+                store(BidEngineTopology.BID_HISTORY_STORE, partition, standby);
+        return read(() -> auctions.get(auctionId) == null ? Optional.empty()
+                : Optional.of(AuctionStoreQueries.bidHistory(history, auctionId, limit)));
     }
 
     Optional<CommandOutcome> outcome(String auctionId, String commandId, int partition) {

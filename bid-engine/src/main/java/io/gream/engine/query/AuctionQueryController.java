@@ -2,6 +2,7 @@ package io.gream.engine.query;
 
 import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.AuctionView;
+import io.gream.contracts.BidHistoryEntry;
 import io.gream.contracts.CommandOutcome;
 import io.gream.contracts.GreamJson;
 import jakarta.validation.constraints.Max;
@@ -46,7 +47,9 @@ import java.util.concurrent.CompletableFuture;
  *   {@code N} ms for it to be decided; {@code 202} with {@code {"status":"PENDING"}} if it is not decided by
  *   then;</li>
  *   <li>{@code GET /auctions?status=OPEN&endingBefore=&limit=}: open auctions of all instances, ending soonest
- *   first.</li>
+ *   first;</li>
+ *   <li>{@code GET /auctions/{id}?viewer=userId} adds {@code yourMaxAmount} when that user leads (the caller vouches
+ *   for the viewer); {@code GET /auctions/{id}/bids?limit=N}: the public bid history, newest first.</li>
  * </ul>
  */
 @RestController
@@ -73,16 +76,17 @@ class AuctionQueryController {
 
     @GetMapping("/{auctionId}")
     ResponseEntity<?> auction(@PathVariable @Pattern(regexp = ID) String auctionId,
+                              @RequestParam(required = false) @Pattern(regexp = ID) String viewer,
                               @RequestHeader(name = EngineForwarder.READ_HEADER, required = false) String read) {
         KeyQueryMetadata where = locator.locate(auctionId);
         int partition = where.partition();
         if ("standby".equals(read)) {
-            return fromStandby(auctionId, locator.auction(auctionId, partition, true));
+            return fromStandby(auctionId, locator.auction(auctionId, partition, true, viewer));
         }
         if ("active".equals(read) || where.activeHost().equals(locator.self())) {
-            return found(auctionId, locator.auction(auctionId, partition, false));
+            return found(auctionId, locator.auction(auctionId, partition, false, viewer));
         }
-        String path = "/auctions/" + auctionId;
+        String path = "/auctions/" + auctionId + (viewer == null ? "" : "?viewer=" + viewer);
         Optional<ResponseEntity<String>> active = forwarder.get(where.activeHost(), path, "active", QUICK);
         if (active.isPresent() && active.get().getStatusCode() != HttpStatus.SERVICE_UNAVAILABLE) {
             return active.get();
@@ -90,13 +94,50 @@ class AuctionQueryController {
         log.info("Active copy of auction {} on {} did not answer; trying standbys", auctionId, where.activeHost());
         for (HostInfo standby : where.standbyHosts()) {
             if (standby.equals(locator.self())) {
-                Optional<AuctionView> copy = locator.auction(auctionId, partition, true);
+                Optional<AuctionView> copy = locator.auction(auctionId, partition, true, viewer);
                 if (copy.isPresent()) {
                     return ResponseEntity.ok(copy.get());
                 }
                 continue;
             }
             Optional<ResponseEntity<String>> answer = forwarder.get(standby, path, "standby", QUICK);
+            if (answer.isPresent() && answer.get().getStatusCode() != HttpStatus.SERVICE_UNAVAILABLE) {
+                return answer.get();
+            }
+        }
+        throw new EngineUnavailableException("no copy of auction " + auctionId + " can answer now");
+    }
+
+    /**
+     * The auction's public bid history, newest first. Read like the auction itself: the active copy, else a
+     * standby (possibly a little behind); only the active copy answers {@code 404}.
+     */
+    @GetMapping("/{auctionId}/bids")
+    ResponseEntity<?> bidHistory(@PathVariable @Pattern(regexp = ID) String auctionId,
+                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+                                 @RequestHeader(name = EngineForwarder.READ_HEADER, required = false) String read) {
+        KeyQueryMetadata where = locator.locate(auctionId);
+        int partition = where.partition();
+        if ("standby".equals(read)) {
+            return locator.bidHistory(auctionId, partition, true, limit)
+                    .<ResponseEntity<?>>map(AuctionQueryController::bids)
+                    .orElseThrow(() -> new EngineUnavailableException("the standby copy of auction " + auctionId
+                            + " does not have it (yet) and the active copy is away"));
+        }
+        if ("active".equals(read) || where.activeHost().equals(locator.self())) {
+            return locator.bidHistory(auctionId, partition, false, limit)
+                    .<ResponseEntity<?>>map(AuctionQueryController::bids)
+                    .orElseGet(() -> notFound(auctionId));
+        }
+        String path = "/auctions/" + auctionId + "/bids?limit=" + limit;
+        Optional<ResponseEntity<String>> active = forwarder.get(where.activeHost(), path, "active", QUICK);
+        if (active.isPresent() && active.get().getStatusCode() != HttpStatus.SERVICE_UNAVAILABLE) {
+            return active.get();
+        }
+        for (HostInfo standby : where.standbyHosts()) {
+            Optional<ResponseEntity<String>> answer = standby.equals(locator.self())
+                    ? locator.bidHistory(auctionId, partition, true, limit).map(AuctionQueryController::bidsAsText)
+                    : forwarder.get(standby, path, "standby", QUICK);
             if (answer.isPresent() && answer.get().getStatusCode() != HttpStatus.SERVICE_UNAVAILABLE) {
                 return answer.get();
             }
@@ -180,10 +221,23 @@ class AuctionQueryController {
                 "the standby copy of auction " + auctionId + " does not have it (yet) and the active copy is away"));
     }
 
+    private static ResponseEntity<?> bids(List<BidHistoryEntry> entries) {
+        return ResponseEntity.ok(Map.of("bids", entries));
+    }
+
+    private static ResponseEntity<String> bidsAsText(List<BidHistoryEntry> entries) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(GreamJson.mapper().writeValueAsString(Map.of("bids", entries)));
+    }
+
     private static ResponseEntity<?> found(String auctionId, Optional<AuctionView> auction) {
         if (auction.isPresent()) {
             return ResponseEntity.ok(auction.get());
         }
+        return notFound(auctionId);
+    }
+
+    private static ResponseEntity<?> notFound(String auctionId) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "no auction " + auctionId);
         problem.setTitle("Auction not found");

@@ -4,14 +4,26 @@ import io.gream.contracts.AuctionStatus;
 import io.gream.contracts.AuctionView;
 import io.gream.engine.auction.Auction;
 
-/** Describes an auction's state as the query API's {@link AuctionView}. */
+/**
+ * Describes an auction's state as the query API's {@link AuctionView}. The leader's maximum is shown to the leader
+ * alone; this class trusts the caller to name the viewer truthfully (the ingress takes it from a verified token).
+ */
 final class AuctionViews {
 
     private AuctionViews() {
     }
 
-    /** @param staleByRecords how far behind the copy read was, or {@code null} when it is the active copy */
+    /** The view anyone may see. */
     static AuctionView of(Auction auction, Long staleByRecords) {
+        return of(auction, staleByRecords, null);
+    }
+
+    /**
+     * @param staleByRecords how far behind the copy read was, or {@code null} when it is the active copy
+     * @param viewer         the user asking, or {@code null}; shown their own maximum when they lead, since the
+     *                       maximum is secret from everyone else
+     */
+    static AuctionView of(Auction auction, Long staleByRecords, String viewer) {
         var terms = auction.terms();
         var leader = auction.leader();
         Auction.Closed closed = auction instanceof Auction.Closed c ? c : null;
@@ -24,6 +36,7 @@ final class AuctionViews {
                 status == AuctionStatus.OPEN ? auction.minNextBid() : null,
                 leader == null ? null : leader.bidderId(), auction.bidCount(), auction.endsAt(), auction.seq(),
                 closed == null ? null : closed.outcome(), won ? leader.bidderId() : null,
-                closed == null ? null : closed.price(), staleByRecords != null, staleByRecords);
+                closed == null ? null : closed.price(), staleByRecords != null, staleByRecords,
+                leader != null && leader.bidderId().equals(viewer) ? leader.maximum() : null);
     }
 }

@@ -42,6 +42,7 @@ final class AuctionCommandProcessor implements Processor<String, CommandLogEntry
     private AuctionBook book;
     private DeadlineIndex deadlines;
     private DecidedCommands decided;
+    private BidHistory history;
 
     AuctionCommandProcessor(BidEngineConfig config, EngineObserver observer) {
         this.config = config;
@@ -56,6 +57,7 @@ final class AuctionCommandProcessor implements Processor<String, CommandLogEntry
         this.book = new AuctionBook(context.getStateStore(BidEngineTopology.AUCTION_STORE), deadlines,
                 config.decidedCommandRetention());
         this.decided = new DecidedCommands(context.getStateStore(BidEngineTopology.DECIDED_COMMAND_STORE));
+        this.history = new BidHistory(context.getStateStore(BidEngineTopology.BID_HISTORY_STORE));
     }
 
     @Override
@@ -79,7 +81,7 @@ final class AuctionCommandProcessor implements Processor<String, CommandLogEntry
                     command.commandId(), command.auctionId());
             return;
         }
-        apply(state, decision.events());
+        store(state, decision.state(), decision.events());
         decided.record(decision.outcome());
         observer.decided(decision.outcome());
     }
@@ -99,6 +101,7 @@ final class AuctionCommandProcessor implements Processor<String, CommandLogEntry
                 });
             } else {
                 decided.purge(auction.auctionId());
+                history.purge(auction.auctionId());
                 book.retire(auction);
             }
         }
@@ -109,10 +112,15 @@ final class AuctionCommandProcessor implements Processor<String, CommandLogEntry
         for (AuctionEvent event : events) {
             after = rules.evolve(after, event);
         }
+        store(before, after, events);
+    }
+
+    private void store(Optional<Auction> before, Optional<Auction> after, List<AuctionEvent> events) {
         if (after.isPresent() && !after.equals(before)) {
             book.save(before, after.get());
         }
         for (AuctionEvent event : events) {
+            history.record(event);
             context.forward(new Record<>(event.auctionId(), event, event.at().toEpochMilli()));
         }
     }

@@ -1,5 +1,6 @@
 package io.gream.engine.topology;
 
+import io.gream.contracts.BidHistoryEntry;
 import io.gream.contracts.CommandOutcome;
 import io.gream.engine.auction.Auction;
 import org.apache.kafka.streams.KeyValue;
@@ -24,6 +25,12 @@ public final class AuctionStoreQueries {
     public static Optional<CommandOutcome> outcome(ReadOnlyKeyValueStore<String, CommandOutcome> decided,
                                                    String auctionId, String commandId) {
         return Optional.ofNullable(decided.get(DecidedCommands.key(auctionId, commandId)));
+    }
+
+    /** The auction's latest public bids and proxy raises, newest first, at most {@code limit}. */
+    public static List<BidHistoryEntry> bidHistory(ReadOnlyKeyValueStore<String, BidHistoryEntry> history,
+                                                   String auctionId, int limit) {
+        return BidHistory.newestFirst(history, auctionId, limit);
     }
 
     /**

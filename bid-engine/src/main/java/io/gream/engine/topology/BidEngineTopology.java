@@ -17,8 +17,8 @@ import java.util.Set;
  * <pre>
  *  gream.auction-commands ─► auction-command-processor ─► gream.auction-events
  *          ▲             └─► partition-ticker ──┐           (auction-store, auction-deadline-store,
- *          └────────────── ticks-sink ◄─────────┘            decided-command-store; the ticker reads
- *                                                             auction-deadline-store)
+ *          └────────────── ticks-sink ◄─────────┘            decided-command-store, bid-history-store;
+ *                                                             the ticker reads auction-deadline-store)
  * </pre>
  *
  * Every node and store is named here: generated names would change whenever the topology does and orphan the
@@ -39,6 +39,8 @@ public final class BidEngineTopology {
     public static final String DEADLINE_STORE = "auction-deadline-store";
     /** The outcome of every decided command, keyed auction id then command id. */
     public static final String DECIDED_COMMAND_STORE = "decided-command-store";
+    /** The public bids and proxy raises of each auction, the last ones kept, keyed auction id then position. */
+    public static final String BID_HISTORY_STORE = "bid-history-store";
 
     private BidEngineTopology() {
     }
@@ -61,6 +63,8 @@ public final class BidEngineTopology {
                 DeadlineKey.SERDE, DeadlineAction.SERDE), COMMAND_PROCESSOR, PARTITION_TICKER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECIDED_COMMAND_STORE),
                 Serdes.String(), StoreCodec.OUTCOME), COMMAND_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BID_HISTORY_STORE),
+                Serdes.String(), StoreCodec.HISTORY), COMMAND_PROCESSOR);
         topology.addSink(EVENTS_SINK, Topics.AUCTION_EVENTS.name(), Topics.AUCTION_EVENTS.keySerde().serializer(),
                 Topics.AUCTION_EVENTS.valueSerde().serializer(), COMMAND_PROCESSOR);
 

@@ -4,6 +4,7 @@ import io.gream.contracts.AuctionCancelled;
 import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.AuctionOpened;
 import io.gream.contracts.BidAccepted;
+import io.gream.contracts.BidHistoryEntry;
 import io.gream.contracts.BidRejected;
 import io.gream.contracts.CloseOutcome;
 import io.gream.contracts.CommandOutcome;
@@ -29,7 +30,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
- * The binary form of the engine's state-store values: {@link Auction}s and the decided {@link CommandOutcome}s.
+ * The binary form of the engine's state-store values: {@link Auction}s, the decided {@link CommandOutcome}s and
+ * the {@link BidHistoryEntry}s of the bid history.
  * The engine reads and writes them for every command, and JSON cost more than deciding; public topics stay JSON.
  *
  * <p>A value is a format-version byte, a kind byte, then the fields in declaration order, {@code DataOutput}-style:
@@ -48,8 +50,11 @@ import java.util.Arrays;
  */
 final class StoreCodec {
 
-    /** The format this engine writes. Never {@code '{'}, which marks JSON state. */
-    static final byte VERSION = 1;
+    /**
+     * The format this engine writes. Never {@code '{'}, which marks JSON state. Version 2 added a leader's secret
+     * maximum to {@link Bid} and {@code outbidByProxy} and {@code offeredAmount} to {@link BidAccepted}.
+     */
+    static final byte VERSION = 2;
 
     private static final byte JSON = '{';
     private static final byte OPEN = 1;
@@ -62,12 +67,16 @@ final class StoreCodec {
     private static final byte COMMAND_REJECTED = 5;
 
     private static final JsonSerde<Auction> JSON_AUCTION = new JsonSerde<>(Auction.class);
+    private static final JsonSerde<BidHistoryEntry> JSON_HISTORY = new JsonSerde<>(BidHistoryEntry.class);
     private static final JsonSerde<AuctionEvent> JSON_EVENT = new JsonSerde<>(AuctionEvent.class);
 
     static final Serde<Auction> AUCTION = serde(StoreCodec::writeAuction, StoreCodec::readAuction,
             (topic, json) -> JSON_AUCTION.deserialize(topic, json));
     static final Serde<CommandOutcome> OUTCOME = serde(StoreCodec::writeOutcome, StoreCodec::readOutcome,
             (topic, json) -> asOutcome(JSON_EVENT.deserialize(topic, json)));
+    /** Entries of the bid history; the store is newer than JSON state, so JSON is only read for symmetry. */
+    static final Serde<BidHistoryEntry> HISTORY = serde(StoreCodec::writeHistoryEntry, StoreCodec::readHistoryEntry,
+            (topic, json) -> JSON_HISTORY.deserialize(topic, json));
 
     private StoreCodec() {
     }
@@ -195,11 +204,32 @@ final class StoreCodec {
             out.writeLong(bid.amount());
             writeInstant(out, bid.at());
             out.writeString(bid.commandId());
+            writeNullableLong(out, bid.maxAmount());
         }
     }
 
     private static Bid readBid(Input in, int version) throws IOException {
-        return in.readBoolean() ? new Bid(in.readString(), in.readLong(), readInstant(in), in.readString()) : null;
+        if (!in.readBoolean()) {
+            return null;
+        }
+        return new Bid(in.readString(), in.readLong(), readInstant(in), in.readString(),
+                version >= 2 ? readNullableLong(in) : null);
+    }
+
+    // --- BidHistoryEntry -------------------------------------------------------------------------------------
+
+    private static void writeHistoryEntry(Output out, BidHistoryEntry entry) throws IOException {
+        out.writeLong(entry.seq());
+        writeInstant(out, entry.at());
+        out.writeString(entry.bidderId());
+        out.writeLong(entry.amount());
+        out.writeBoolean(entry.byProxy());
+        out.writeBoolean(entry.outbidAtOnce());
+    }
+
+    private static BidHistoryEntry readHistoryEntry(Input in, int version) throws IOException {
+        return new BidHistoryEntry(in.readLong(), readInstant(in), in.readString(), in.readLong(), in.readBoolean(),
+                in.readBoolean());
     }
 
     // --- CommandOutcome --------------------------------------------------------------------------------------
@@ -234,6 +264,8 @@ final class StoreCodec {
             writeNullableLong(out, e.previousAmount());
             out.writeLong(e.bidCount());
             out.writeLong(e.minNextBid());
+            out.writeBoolean(Boolean.TRUE.equals(e.outbidByProxy()));
+            writeNullableLong(out, e.offeredAmount());
         } else if (outcome instanceof BidRejected e) {
             out.writeByte(BID_REJECTED);
             out.writeString(e.auctionId());
@@ -276,9 +308,19 @@ final class StoreCodec {
             }
             case BID_ACCEPTED: {
                 long seq = in.readLong();
-                return new BidAccepted(SequencedEvent.eventId(auctionId, seq), auctionId, seq, readInstant(in),
-                        in.readString(), in.readString(), in.readLong(), readNullableString(in), readNullableLong(in),
-                        in.readLong(), in.readLong());
+                Instant at = readInstant(in);
+                String commandId = in.readString();
+                String bidderId = in.readString();
+                long amount = in.readLong();
+                String previousLeaderId = readNullableString(in);
+                Long previousAmount = readNullableLong(in);
+                long bidCount = in.readLong();
+                long minNextBid = in.readLong();
+                Boolean outbidByProxy = version >= 2 && in.readBoolean() ? Boolean.TRUE : null;
+                Long offeredAmount = version >= 2 ? readNullableLong(in) : null;
+                return new BidAccepted(SequencedEvent.eventId(auctionId, seq), auctionId, seq, at, commandId,
+                        bidderId, amount, previousLeaderId, previousAmount, bidCount, minNextBid, outbidByProxy,
+                        offeredAmount);
             }
             case BID_REJECTED: {
                 Instant at = readInstant(in);

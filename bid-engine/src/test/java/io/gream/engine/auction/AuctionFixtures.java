@@ -1,5 +1,6 @@
 package io.gream.engine.auction;
 
+import io.gream.contracts.AuctionCommand;
 import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.AuctionOpened;
 import io.gream.contracts.BidAccepted;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * Given-state helpers for the rules tests: one default auction ({@link #AUCTION}, sold by {@link #SELLER},
  * opened at {@link #OPENED_AT}, ending at {@link #ENDS_AT}) whose terms a test changes through {@link Terms},
- * and {@link #given} to fold a history of events into the state the decider sees.
+ * {@link #given} to fold a history of events into the state the decider sees, and {@link #after} to build one from
+ * commands when it holds proxy bids.
  */
 final class AuctionFixtures {
 
@@ -65,6 +67,19 @@ final class AuctionFixtures {
 
     static PlaceBid bid(String commandId, String bidderId, long amount) {
         return new PlaceBid(commandId, AUCTION, bidderId, amount);
+    }
+
+    /** A proxy bid: {@code amount} now, and the engine may bid for the bidder up to {@code maxAmount}. */
+    static PlaceBid proxyBid(String commandId, String bidderId, long amount, long maxAmount) {
+        return new PlaceBid(commandId, AUCTION, bidderId, amount, maxAmount);
+    }
+
+    /**
+     * The state after deciding {@code command} at {@code at}, secret maximum included: the way to build a history
+     * with proxy bids, whose maximums no event carries.
+     */
+    static Optional<Auction> after(Optional<Auction> state, AuctionCommand command, Instant at) {
+        return rules().decide(state, command, at, Optional.empty()).state();
     }
 
     static CancelAuction cancel(String commandId, String sellerId) {

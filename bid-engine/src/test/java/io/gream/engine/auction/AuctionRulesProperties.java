@@ -297,8 +297,13 @@ class AuctionRulesProperties {
         }
 
         static Run generate(long seed) {
+            return generate(seed, false);
+        }
+
+        /** @param proxies whether bids may carry a maximum (and leaders raise theirs) */
+        static Run generate(long seed, boolean proxies) {
             Run run = new Run();
-            new Generator(new Random(seed), run).generate();
+            new Generator(new Random(seed), run, proxies).generate();
             return run;
         }
 
@@ -331,9 +336,13 @@ class AuctionRulesProperties {
                     decidedHere.put(command.commandId(), decision.outcome());
                 }
                 events.addAll(decision.events());
+                // The decision's state, not a fold of its events: only it holds the leader's secret maximum.
+                states.put(command.auctionId(), decision.state());
             }
-            for (AuctionEvent event : events) {
-                states.put(event.auctionId(), rules.evolve(states.get(event.auctionId()), event));
+            if (step.command() == null) {
+                for (AuctionEvent event : events) {
+                    states.put(event.auctionId(), rules.evolve(states.get(event.auctionId()), event));
+                }
             }
             published.addAll(events);
             observations.add(new Observation(step, decision, List.copyOf(events), Map.copyOf(states)));
@@ -345,6 +354,7 @@ class AuctionRulesProperties {
 
         private final Random random;
         private final Run run;
+        private final boolean proxies;
         private final List<AuctionCommand> sent = new ArrayList<>();
         private final Duration firstDuration;
         private final long typicalGapMillis;
@@ -352,9 +362,10 @@ class AuctionRulesProperties {
         private Instant now = T0;
         private int nextId = 1;
 
-        Generator(Random random, Run run) {
+        Generator(Random random, Run run, boolean proxies) {
             this.random = random;
             this.run = run;
+            this.proxies = proxies;
             this.length = 10 + random.nextInt(60);
             this.firstDuration = Duration.ofMinutes(1 + random.nextInt(30));
             // Gaps average 1.25 x duration / length: the log runs on past the first auction's (unextended) end.
@@ -448,7 +459,19 @@ class AuctionRulesProperties {
             };
             String bidder = state.map(Auction::leader).filter(l -> random.nextInt(10) == 0).map(Bid::bidderId)
                     .orElseGet(() -> pick(USERS));
-            return new PlaceBid(id(), auctionId, bidder, amount);
+            if (!proxies || random.nextInt(3) == 0) {
+                return new PlaceBid(id(), auctionId, bidder, amount);
+            }
+            // Maximums around the leader's, so ties, near misses and raises of one's own maximum all happen.
+            Long leaderMax = state.map(Auction::leader).map(Bid::maximum).orElse(null);
+            long max = switch (random.nextInt(6)) {
+                case 0 -> leaderMax == null ? amount : Math.max(amount, leaderMax);
+                case 1 -> leaderMax == null ? amount : Math.max(amount, leaderMax + 1);
+                case 2 -> leaderMax == null ? amount : Math.max(amount, leaderMax + increment * random.nextInt(3));
+                case 3 -> buyNow == null ? amount : Math.max(amount, buyNow + increment * (random.nextInt(3) - 1));
+                default -> amount + random.nextLong(8 * increment);
+            };
+            return new PlaceBid(id(), auctionId, bidder, amount, max);
         }
 
         /** A client that reuses a command id for a different request still gets the id's first outcome. */

@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two engine instances with standby replicas over a real broker: every auction can be read through either
- * instance, outcomes are long-polled, the open list gathers both instances, and when one instance stops the
+ * instance (a leader's maximum only by the leader, the bid history by anyone), outcomes are long-polled, the open
+ * list gathers both instances, and when one instance stops the
  * other keeps answering (from the new active copy or a stale standby) without a {@code 500}.
  */
 class AuctionQueryIT {
@@ -111,6 +112,24 @@ class AuctionQueryIT {
         List<String> listed = new ArrayList<>();
         open.forEach(auction -> listed.add(auction.path("auctionId").asString()));
         assertThat(listed).containsSubsequence(auctions);
+
+        String proxied = auctions.get(1);
+        send(new PlaceBid("bid-alice", proxied, "alice", 1_200, 9_000L));
+        assertThat(awaitOutcome(portA, proxied, "bid-alice").path("type").asString()).isEqualTo("BidAccepted");
+        for (int port : List.of(portA, portB)) {
+            JsonNode asAlice = JSON.readTree(get(port, "/auctions/" + proxied + "?viewer=alice").body());
+            assertThat(asAlice.path("yourMaxAmount").asLong()).as("the leader's own view via %d", port)
+                    .isEqualTo(9_000);
+            assertThat(get(port, "/auctions/" + proxied + "?viewer=bob").body()).as("someone else's view via %d", port)
+                    .doesNotContain("9000");
+            assertThat(get(port, "/auctions/" + proxied).body()).doesNotContain("9000");
+            HttpResponse<String> bids = get(port, "/auctions/" + proxied + "/bids?limit=5");
+            assertThat(bids.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(bids.body()).path("bids")).extracting(bid -> bid.path("bidderId").asString())
+                    .containsExactly("alice", "bob");
+            assertThat(bids.body()).doesNotContain("9000");
+        }
+        assertThat(get(portB, "/auctions/no-such-auction/bids").statusCode()).isEqualTo(404);
 
         engineA.close();
         engines.remove(engineA);

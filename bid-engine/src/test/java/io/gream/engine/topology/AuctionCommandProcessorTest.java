@@ -45,6 +45,8 @@ class AuctionCommandProcessorTest {
                 DeadlineKey.SERDE, DeadlineAction.SERDE));
         add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BidEngineTopology.DECIDED_COMMAND_STORE),
                 Serdes.String(), StoreCodec.OUTCOME));
+        add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BidEngineTopology.BID_HISTORY_STORE),
+                Serdes.String(), StoreCodec.HISTORY));
         processor.init(context);
     }
 

@@ -6,6 +6,8 @@ import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.AuctionExtended;
 import io.gream.contracts.AuctionOpened;
 import io.gream.contracts.BidAccepted;
+import io.gream.contracts.BidHistoryEntry;
+import io.gream.contracts.BidRaisedByProxy;
 import io.gream.contracts.BidRejected;
 import io.gream.contracts.CloseOutcome;
 import io.gream.contracts.CommandLogEntry;
@@ -295,6 +297,69 @@ class BidEngineTopologyTest {
     }
 
     @Test
+    void aProxyBidDefendsTheLeaderKeepsTheMaximumInTheStoreAndOutOfTheEvents() {
+        send(open("a-1", T0.plusSeconds(60), 0), T0);
+        send(new PlaceBid("c-2", "a-1", "alice", 1_000, 5_000L), T0.plusSeconds(1));
+        send(new PlaceBid("c-3", "a-1", "bob", 2_000), T0.plusSeconds(2));
+
+        assertThat(events.readValuesToList()).containsExactly(
+                new AuctionOpened("a-1:1", "a-1", 1, T0, "c-1", "sally", VOUCHER, 1_000, 100, null, null,
+                        T0.plusSeconds(60), 0),
+                new BidAccepted("a-1:2", "a-1", 2, T0.plusSeconds(1), "c-2", "alice", 1_000, null, null, 1, 1_100),
+                new BidAccepted("a-1:3", "a-1", 3, T0.plusSeconds(2), "c-3", "bob", 2_000, "alice", 1_000L, 2, 2_100,
+                        true, null),
+                new BidRaisedByProxy("a-1:4", "a-1", 4, T0.plusSeconds(2), "c-3", "alice", 2_100, "bob", 2_000, 2,
+                        2_200));
+        assertThat(auctions().get("a-1").leader().maxAmount()).isEqualTo(5_000L);
+        assertThat(decidedCommands().get(DecidedCommands.key("a-1", "c-3"))).isInstanceOf(BidAccepted.class);
+    }
+
+    @Test
+    void theBidHistoryListsBidsAndProxyRaisesNewestFirstWithoutMaximums() {
+        send(open("a-1", T0.plusSeconds(60), 0), T0);
+        send(new PlaceBid("c-2", "a-1", "alice", 1_000, 5_000L), T0.plusSeconds(1));
+        send(new PlaceBid("c-3", "a-1", "bob", 2_000), T0.plusSeconds(2));
+        send(new PlaceBid("c-4", "a-1", "alice", 2_200, 9_000L), T0.plusSeconds(3)); // raises her own maximum
+        send(new PlaceBid("c-5", "a-1", "carol", 6_000, 7_000L), T0.plusSeconds(4));
+
+        assertThat(AuctionStoreQueries.bidHistory(bidHistory(), "a-1", 10)).containsExactly(
+                new BidHistoryEntry(7, T0.plusSeconds(4), "alice", 7_100, true, false),
+                new BidHistoryEntry(6, T0.plusSeconds(4), "carol", 6_000, false, true),
+                new BidHistoryEntry(4, T0.plusSeconds(2), "alice", 2_100, true, false),
+                new BidHistoryEntry(3, T0.plusSeconds(2), "bob", 2_000, false, true),
+                new BidHistoryEntry(2, T0.plusSeconds(1), "alice", 1_000, false, false));
+        assertThat(AuctionStoreQueries.bidHistory(bidHistory(), "a-1", 2)).extracting(BidHistoryEntry::seq)
+                .containsExactly(7L, 6L);
+        assertThat(AuctionStoreQueries.bidHistory(bidHistory(), "a-10", 10)).isEmpty();
+    }
+
+    @Test
+    void theBidHistoryKeepsAnAuctionsLastHundredEntries() {
+        send(open("a-1", T0.plusSeconds(3_600), 0), T0);
+        for (int i = 0; i < 130; i++) {
+            send(new PlaceBid("c-b" + i, "a-1", i % 2 == 0 ? "bob" : "carol", 1_000 + 100L * i),
+                    T0.plusSeconds(1 + i));
+        }
+
+        List<BidHistoryEntry> history = AuctionStoreQueries.bidHistory(bidHistory(), "a-1", 1_000);
+        assertThat(history).hasSize(BidHistory.KEPT_PER_AUCTION);
+        assertThat(history.get(0).amount()).isEqualTo(1_000 + 100L * 129);
+        assertThat(history.get(99).amount()).isEqualTo(1_000 + 100L * 30);
+    }
+
+    @Test
+    void theBidHistoryGoesWithTheRetentionOfAnEndedAuction() {
+        send(open("a-1", T0.plusSeconds(1), 0), T0);
+        send(new PlaceBid("c-2", "a-1", "bob", 1_000), T0.plusMillis(500));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        assertThat(AuctionStoreQueries.bidHistory(bidHistory(), "a-1", 10)).hasSize(1);
+
+        send(open("a-2", T0.plus(Duration.ofHours(30)), 0), T0.plus(Duration.ofHours(25)));
+
+        assertThat(AuctionStoreQueries.bidHistory(bidHistory(), "a-1", 10)).isEmpty();
+    }
+
+    @Test
     void describeHasNoGeneratedNames() {
         TopologyDescription description = BidEngineTopology.build(BidEngineConfig.DEFAULT).describe();
 
@@ -305,7 +370,8 @@ class BidEngineTopologyTest {
                         BidEngineTopology.PARTITION_TICKER, BidEngineTopology.EVENTS_SINK,
                         BidEngineTopology.TICKS_SINK));
         assertThat(description.toString()).contains(BidEngineTopology.AUCTION_STORE,
-                BidEngineTopology.DEADLINE_STORE, BidEngineTopology.DECIDED_COMMAND_STORE);
+                BidEngineTopology.DEADLINE_STORE, BidEngineTopology.DECIDED_COMMAND_STORE,
+                BidEngineTopology.BID_HISTORY_STORE);
     }
 
     private void send(AuctionCommand command, Instant brokerTime) {
@@ -322,6 +388,10 @@ class BidEngineTopologyTest {
 
     private KeyValueStore<String, CommandOutcome> decidedCommands() {
         return driver.getKeyValueStore(BidEngineTopology.DECIDED_COMMAND_STORE);
+    }
+
+    private KeyValueStore<String, BidHistoryEntry> bidHistory() {
+        return driver.getKeyValueStore(BidEngineTopology.BID_HISTORY_STORE);
     }
 
     private List<DeadlineKey> deadlineKeys() {

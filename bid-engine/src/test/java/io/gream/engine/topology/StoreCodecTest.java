@@ -4,6 +4,7 @@ import io.gream.contracts.AuctionCancelled;
 import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.AuctionOpened;
 import io.gream.contracts.BidAccepted;
+import io.gream.contracts.BidHistoryEntry;
 import io.gream.contracts.BidRejected;
 import io.gream.contracts.CloseOutcome;
 import io.gream.contracts.CommandOutcome;
@@ -120,6 +121,55 @@ class StoreCodecTest {
     }
 
     @Nested
+    class ProxyBidding {
+
+        @Test
+        void aLeadersSecretMaximumReadsBack() {
+            Auction auction = new Auction.Open(new Generator(7).open(false).terms(), 4, T0.plusSeconds(600),
+                    new Bid("alice", 2_100, T0, "c-2", 5_000L), 2);
+
+            byte[] bytes = StoreCodec.AUCTION.serializer().serialize(STORE, auction);
+
+            assertThat(StoreCodec.AUCTION.deserializer().deserialize(STORE, bytes)).isEqualTo(auction);
+        }
+
+        @Test
+        void readsAVersionOneAuctionAsALeaderWithoutAMaximum() {
+            Auction plain = new Auction.Open(new Generator(8).open(false).terms(), 2, T0.plusSeconds(600),
+                    new Bid("bob", 1_000, T0, "c-2"), 1);
+            byte[] v2 = StoreCodec.AUCTION.serializer().serialize(STORE, plain);
+            // Version 1 had no maximum: drop its absent-presence byte, just before the bid count.
+            byte[] v1 = new byte[v2.length - 1];
+            System.arraycopy(v2, 0, v1, 0, v2.length - 9);
+            System.arraycopy(v2, v2.length - 8, v1, v2.length - 9, 8);
+            v1[0] = 1;
+
+            assertThat(StoreCodec.AUCTION.deserializer().deserialize(STORE, v1)).isEqualTo(plain);
+        }
+
+        @Test
+        void readsAVersionOneBidAcceptedWithoutTheProxyFields() {
+            BidAccepted plain = new BidAccepted("a-1:3", "a-1", 3, T0, "c-3", "bob", 1_300, "alice", 1_200L, 2, 1_400);
+            byte[] v2 = StoreCodec.OUTCOME.serializer().serialize(STORE, plain);
+            byte[] v1 = Arrays.copyOf(v2, v2.length - 2); // version 1 ended at minNextBid
+            v1[0] = 1;
+
+            assertThat(StoreCodec.OUTCOME.deserializer().deserialize(STORE, v1)).isEqualTo(plain);
+        }
+
+        @Test
+        void bidHistoryEntriesReadBack() {
+            for (BidHistoryEntry entry : List.of(new BidHistoryEntry(4, T0.plusNanos(1), "alice", 2_100, true, false),
+                    new BidHistoryEntry(3, T0, "밥", 2_000, false, true))) {
+                byte[] bytes = StoreCodec.HISTORY.serializer().serialize(STORE, entry);
+
+                assertThat(bytes[0]).isEqualTo(StoreCodec.VERSION);
+                assertThat(StoreCodec.HISTORY.deserializer().deserialize(STORE, bytes)).isEqualTo(entry);
+            }
+        }
+    }
+
+    @Nested
     class Refusals {
 
         @Test
@@ -128,7 +178,8 @@ class StoreCodecTest {
             bytes[0] = (byte) (StoreCodec.VERSION + 1);
 
             assertThatThrownBy(() -> StoreCodec.AUCTION.deserializer().deserialize(STORE, bytes))
-                    .isInstanceOf(SerializationException.class).hasMessageContaining("format version 2");
+                    .isInstanceOf(SerializationException.class)
+                    .hasMessageContaining("format version " + (StoreCodec.VERSION + 1));
         }
 
         @Test
@@ -208,7 +259,8 @@ class StoreCodecTest {
                             item(), amount(), amount(), maybe(amount()), maybe(amount()), instant(),
                             random.nextInt(600)),
                     new BidAccepted(SequencedEvent.eventId(auctionId, seq), auctionId, seq, instant(), bid, text(),
-                            amount(), maybe(text()), maybe(amount()), seq(), amount()),
+                            amount(), maybe(text()), maybe(amount()), seq(), amount(), maybe(Boolean.TRUE),
+                            maybe(amount())),
                     new BidRejected(CommandOutcome.rejectionEventId(auctionId, refused), auctionId, instant(),
                             refused, text(), amount(), reason, maybe(amount())),
                     new AuctionCancelled(SequencedEvent.eventId(auctionId, seq + 1), auctionId, seq + 1, instant(),
@@ -224,7 +276,7 @@ class StoreCodecTest {
         }
 
         private Bid bid() {
-            return new Bid(text(), amount(), instant(), text());
+            return new Bid(text(), amount(), instant(), text(), maybe(amount()));
         }
 
         private Item item() {

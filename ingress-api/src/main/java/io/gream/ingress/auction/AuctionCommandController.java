@@ -138,7 +138,7 @@ class AuctionCommandController {
         requireValid(violations);
 
         return send(new PlaceBid(CommandIds.commandId("PlaceBid", user.userId(), auctionId, key), auctionId,
-                user.userId(), request.amount()), prefer);
+                user.userId(), request.amount(), request.maxAmount()), prefer);
     }
 
     @Operation(summary = "Cancel an auction (seller only, while open and without bids)", description = "201 when"

@@ -1,5 +1,6 @@
 package io.gream.ingress.auction;
 
+import io.gream.auth.AuthenticatedUser;
 import io.gream.contracts.AuctionView;
 import io.gream.ingress.engine.EngineClient;
 import io.gream.ingress.problem.FieldViolation;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Public reads: one auction, and the open auctions ending soonest. No token needed; the engine is the source.
+ * Public reads: one auction, its bid history, and the open auctions ending soonest. No token needed (a leader who
+ * sends one also sees their own maximum); the engine is the source.
  *
  * <p>An auction's {@code ETag} is its {@code seq}, which grows with every change, so a client polling with
  * {@code If-None-Match} gets {@code 304} until something happens (Spring answers the 304 from the ETag).
@@ -38,19 +42,39 @@ class AuctionQueryController {
     }
 
     @Operation(summary = "An auction's current state", description = "ETag is the auction's seq; send"
-            + " If-None-Match to get 304 while nothing changed.")
+            + " If-None-Match to get 304 while nothing changed. With a bearer token, the leader also sees"
+            + " yourMaxAmount; without one the view is public.")
     @GetMapping("/{auctionId}")
-    ResponseEntity<AuctionResponse> auction(@PathVariable String auctionId) {
+    ResponseEntity<AuctionResponse> auction(@PathVariable String auctionId,
+                                            @Parameter(hidden = true) Optional<AuthenticatedUser> user) {
         List<FieldViolation> violations = new ArrayList<>();
         RequestRules.id("auctionId", auctionId, violations);
         if (!violations.isEmpty()) {
             throw ProblemException.validation(violations);
         }
-        AuctionView view = engine.auction(auctionId);
+        AuctionView view = engine.auction(auctionId, user.map(AuthenticatedUser::userId).orElse(null));
         return ResponseEntity.ok()
                 .eTag("\"" + view.seq() + "\"")
                 .cacheControl(CacheControl.noCache())
+                .varyBy(HttpHeaders.AUTHORIZATION) // the leader's answer holds their maximum
                 .body(AuctionResponse.of(view));
+    }
+
+    @Operation(summary = "An auction's bid history, newest first", description = "Public: accepted bids and the"
+            + " raises the engine made for the leader within their maximum (byProxy), with the price each set;"
+            + " a bid that a maximum beat at once is marked outbidAtOnce. Maximums are never shown.")
+    @GetMapping("/{auctionId}/bids")
+    BidHistoryResponse bidHistory(@PathVariable String auctionId,
+                                  @Parameter(description = "1..100") @RequestParam(defaultValue = "20") int limit) {
+        List<FieldViolation> violations = new ArrayList<>();
+        RequestRules.id("auctionId", auctionId, violations);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            violations.add(new FieldViolation("limit", "must be in 1.." + MAX_LIMIT));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.validation(violations);
+        }
+        return new BidHistoryResponse(engine.bidHistory(auctionId, limit));
     }
 
     @Operation(summary = "Open auctions, ending soonest first")

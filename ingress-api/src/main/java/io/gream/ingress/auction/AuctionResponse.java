@@ -20,6 +20,7 @@ import java.time.Instant;
  * @param outcome      how it ended, when {@code CLOSED}
  * @param stale        whether this came from a standby copy while the owner was unavailable
  * @param staleByRecords how many changelog records that copy was behind
+ * @param yourMaxAmount  your own secret maximum, present only when you lead and asked with your token
  */
 record AuctionResponse(
         String auctionId,
@@ -40,7 +41,8 @@ record AuctionResponse(
         Long price,
         long seq,
         boolean stale,
-        Long staleByRecords) {
+        Long staleByRecords,
+        Long yourMaxAmount) {
 
     static AuctionResponse of(AuctionView view) {
         Boolean reserveMet = view.reservePrice() == null ? null
@@ -48,6 +50,6 @@ record AuctionResponse(
         return new AuctionResponse(view.auctionId(), view.status(), view.sellerId(), view.item(), view.startPrice(),
                 view.minIncrement(), reserveMet, view.buyNowPrice(), view.currentPrice(), view.minNextBid(),
                 view.leaderId(), view.bidCount(), view.endsAt(), view.outcome(), view.winnerId(), view.price(),
-                view.seq(), Boolean.TRUE.equals(view.stale()), view.staleByRecords());
+                view.seq(), Boolean.TRUE.equals(view.stale()), view.staleByRecords(), view.yourMaxAmount());
     }
 }

@@ -118,7 +118,7 @@ final class CommandAnswers {
      * it as this bid's would mislead the client (IETF idempotency-key draft: 422).
      */
     private static void requireSameBid(PlaceBid bid, CommandOutcome outcome) {
-        long decidedAmount = outcome instanceof BidAccepted accepted ? accepted.amount()
+        long decidedAmount = outcome instanceof BidAccepted accepted ? accepted.offered()
                 : outcome instanceof BidRejected rejected ? rejected.amount() : bid.amount();
         if (decidedAmount != bid.amount()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemCodes.IDEMPOTENCY_KEY_REUSED,

@@ -86,6 +86,12 @@ final class RequestRules {
     List<FieldViolation> placeBid(PlaceBidRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
         amount("amount", request.amount(), violations);
+        if (request.maxAmount() != null) {
+            amount("maxAmount", request.maxAmount(), violations);
+            if (request.amount() != null && request.maxAmount() < request.amount()) {
+                violations.add(new FieldViolation("maxAmount", "must be at least amount"));
+            }
+        }
         return violations;
     }
 

@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.gream.contracts.AuctionView;
+import io.gream.contracts.BidHistoryEntry;
 import io.gream.contracts.CommandOutcome;
 import io.gream.contracts.GreamJson;
 import io.gream.contracts.RejectionReason;
@@ -30,6 +31,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -99,14 +101,50 @@ public class EngineClient {
      * @throws EngineUnavailableException when no instance could answer, or the engine is rebalancing
      */
     public AuctionView auction(String auctionId) {
+        return auction(auctionId, null);
+    }
+
+    /**
+     * As {@link #auction(String)}, as {@code viewer} sees it: with their own maximum when they lead.
+     *
+     * @param viewer the verified user asking, or {@code null} for the public view
+     */
+    public AuctionView auction(String auctionId, String viewer) {
         return call(base -> quick.get()
-                .uri(UriComponentsBuilder.fromUri(base).path("/auctions/{id}").buildAndExpand(auctionId).toUri())
+                .uri(UriComponentsBuilder.fromUri(base).path("/auctions/{id}")
+                        .queryParamIfPresent("viewer", Optional.ofNullable(viewer))
+                        .buildAndExpand(auctionId).encode().toUri())
                 .accept(MediaType.APPLICATION_JSON)
                 .exchange((request, response) -> {
                     int status = response.getStatusCode().value();
                     byte[] body = response.getBody().readAllBytes();
                     if (status == 200) {
                         return read(body, AuctionView.class, base);
+                    }
+                    if (status == 404) {
+                        throw new ProblemException(HttpStatus.NOT_FOUND, RejectionReason.AUCTION_NOT_FOUND.name(),
+                                "No auction " + auctionId + ".");
+                    }
+                    throw unexpected(status, response.getHeaders(), base);
+                }));
+    }
+
+    /**
+     * The auction's public bids and proxy raises, newest first, at most {@code limit}.
+     *
+     * @throws ProblemException           {@code 404 AUCTION_NOT_FOUND} when the engine knows no such auction
+     * @throws EngineUnavailableException when no instance could answer, or the engine is rebalancing
+     */
+    public List<BidHistoryEntry> bidHistory(String auctionId, int limit) {
+        return call(base -> quick.get()
+                .uri(UriComponentsBuilder.fromUri(base).path("/auctions/{id}/bids").queryParam("limit", limit)
+                        .buildAndExpand(auctionId).toUri())
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange((request, response) -> {
+                    int status = response.getStatusCode().value();
+                    byte[] body = response.getBody().readAllBytes();
+                    if (status == 200) {
+                        return read(body, BidHistory.class, base).bids();
                     }
                     if (status == 404) {
                         throw new ProblemException(HttpStatus.NOT_FOUND, RejectionReason.AUCTION_NOT_FOUND.name(),

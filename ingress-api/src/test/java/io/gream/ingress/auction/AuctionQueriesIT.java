@@ -169,6 +169,65 @@ class AuctionQueriesIT extends SharedIngressContext {
         assertThat(notAnInstant.code()).isEqualTo("WRONG_TYPE");
     }
 
+    @Test
+    void aCallerWithATokenIsTheViewerTheEngineShowsTheirOwnMaximumTo() {
+        String auctionId = fresh("a");
+        String bob = fresh("bob");
+        engine.onAuction(auctionId, Reply.json(200, openView(auctionId, 7).replace("\"stale\":false",
+                "\"stale\":false,\"yourMaxAmount\":9000")));
+
+        Api.Response asBob = api.get("/api/auctions/" + auctionId).as(bob).send();
+        Api.Response anonymous = api.get("/api/auctions/" + auctionId).send();
+
+        assertThat(asBob.status()).as(asBob.toString()).isEqualTo(200);
+        assertThat(asBob.json().path("yourMaxAmount").asLong()).isEqualTo(9_000);
+        assertThat(asBob.header("Vary")).contains("Authorization");
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(engine.requestsFor(auctionId)).extracting(request -> request.query().get("viewer"))
+                .containsExactly(bob, null);
+    }
+
+    @Test
+    void aPublicReadWithAnInvalidTokenIs401NotAnonymous() {
+        String auctionId = fresh("a");
+        engine.onAuction(auctionId, Reply.json(200, openView(auctionId, 7)));
+
+        Api.Response response = api.get("/api/auctions/" + auctionId).token("not-a-token").send();
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(engine.requestsFor(auctionId)).isEmpty();
+    }
+
+    @Test
+    void bidHistoryIsPublicNewestFirstAsTheEngineListsIt() {
+        String auctionId = fresh("a");
+        engine.onBidHistory(auctionId, Reply.json(200, """
+                {"bids":[{"seq":4,"at":"2030-01-01T00:00:02Z","bidderId":"alice","amount":2100,"byProxy":true,
+                 "outbidAtOnce":false},{"seq":3,"at":"2030-01-01T00:00:02Z","bidderId":"bob","amount":2000,
+                 "byProxy":false,"outbidAtOnce":true}]}"""));
+
+        Api.Response response = api.get("/api/auctions/" + auctionId + "/bids?limit=5").send(); // no token
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().path("bids")).extracting(bid -> bid.path("seq").asLong()).containsExactly(4L, 3L);
+        assertThat(response.json().path("bids").get(0).path("byProxy").asBoolean()).isTrue();
+        assertThat(response.json().path("bids").get(1).path("outbidAtOnce").asBoolean()).isTrue();
+        assertThat(engine.requestsFor(auctionId)).singleElement()
+                .satisfies(request -> assertThat(request.query()).containsEntry("limit", "5"));
+    }
+
+    @Test
+    void bidHistoryOfAnUnknownAuctionIs404AndABadLimitIs400() {
+        Api.Response unknown = api.get("/api/auctions/" + fresh("nope") + "/bids").send();
+        Api.Response tooMany = api.get("/api/auctions/" + fresh("a") + "/bids?limit=101").send();
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("AUCTION_NOT_FOUND");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(tooMany.json().path("errors").get(0).path("field").asString()).isEqualTo("limit");
+    }
+
     private static String openView(String auctionId, long seq) {
         return """
                 {"auctionId":"%s","status":"OPEN","sellerId":"sally","item":{"brand":"CU","name":"Banana Milk",

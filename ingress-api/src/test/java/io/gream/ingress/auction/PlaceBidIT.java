@@ -1,5 +1,6 @@
 package io.gream.ingress.auction;
 
+import io.gream.contracts.BidAccepted;
 import io.gream.contracts.CommandLogEntry;
 import io.gream.contracts.PlaceBid;
 import io.gream.contracts.RejectionReason;
@@ -10,6 +11,7 @@ import io.gream.ingress.testing.SharedIngressContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
 import static io.gream.ingress.auction.EngineOutcomes.accepted;
@@ -266,6 +268,51 @@ class PlaceBidIT extends SharedIngressContext {
         assertThat(badId.code()).isEqualTo("VALIDATION_FAILED");
         assertThat(badId.json().path("errors").get(0).path("field").asString()).isEqualTo("commandId");
         assertThat(noToken.status()).isEqualTo(401);
+    }
+
+    @Test
+    void aProxyBidCarriesItsMaximumToTheEngine() {
+        String auctionId = fresh("a");
+        String bob = fresh("bob");
+        String commandId = CommandIds.commandId("PlaceBid", bob, auctionId, "k1");
+        engine.onCommand(auctionId, id -> Reply.outcome(accepted(auctionId, id, bob, 1_500)));
+
+        Api.Response response = api.post("/api/auctions/" + auctionId + "/bids").as(bob)
+                .header("Idempotency-Key", "k1").json("{\"amount\":1500,\"maxAmount\":9000}").send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(commands.recordsUpTo(auctionId, commandId)).singleElement().satisfies(record ->
+                assertThat(record.value()).isEqualTo(new PlaceBid(commandId, auctionId, bob, 1_500, 9_000L)));
+    }
+
+    @Test
+    void aMaximumBelowTheAmountIs400AndNothingIsWritten() {
+        String auctionId = fresh("a");
+        String bob = fresh("bob");
+
+        Api.Response response = api.post("/api/auctions/" + auctionId + "/bids").as(bob)
+                .header("Idempotency-Key", "k1").json("{\"amount\":1500,\"maxAmount\":1499}").send();
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("maxAmount");
+        assertThat(engine.requestsFor(auctionId)).isEmpty();
+    }
+
+    @Test
+    void aProxyBidAcceptedAboveItsAmountIsNotAReusedKeyOnRetry() {
+        String auctionId = fresh("a");
+        String bob = fresh("bob");
+        engine.onCommand(auctionId, id -> Reply.outcome(new BidAccepted(auctionId + ":3", auctionId, 3,
+                Instant.parse("2030-01-01T00:00:00Z"), id, bob, 3_100, "alice", 1_000L, 2, 3_200, null, 1_500L)));
+
+        Api.Response first = bid(auctionId, bob, "k1", 1_500).send();
+        Api.Response retry = bid(auctionId, bob, "k1", 1_500).send();
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.json().path("amount").asLong()).isEqualTo(3_100);
     }
 
     private Api.Call bid(String auctionId, String userId, String key, long amount) {

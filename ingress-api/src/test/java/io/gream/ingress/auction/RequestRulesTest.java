@@ -75,11 +75,22 @@ class RequestRulesTest {
 
     @Test
     void bidAmountMustBePositiveAndAtMostTheCeiling() {
-        assertThat(RULES.placeBid(new PlaceBidRequest(1L))).isEmpty();
-        assertThat(RULES.placeBid(new PlaceBidRequest(1_000_000_000L))).isEmpty();
-        assertThat(fields(RULES.placeBid(new PlaceBidRequest(0L)))).containsExactly("amount");
-        assertThat(fields(RULES.placeBid(new PlaceBidRequest(1_000_000_001L)))).containsExactly("amount");
-        assertThat(fields(RULES.placeBid(new PlaceBidRequest(null)))).containsExactly("amount");
+        assertThat(RULES.placeBid(new PlaceBidRequest(1L, null))).isEmpty();
+        assertThat(RULES.placeBid(new PlaceBidRequest(1_000_000_000L, null))).isEmpty();
+        assertThat(fields(RULES.placeBid(new PlaceBidRequest(0L, null)))).containsExactly("amount");
+        assertThat(fields(RULES.placeBid(new PlaceBidRequest(1_000_000_001L, null)))).containsExactly("amount");
+        assertThat(fields(RULES.placeBid(new PlaceBidRequest(null, null)))).containsExactly("amount");
+    }
+
+    @Test
+    void aMaximumMustReachTheAmountAndStayUnderTheSameCeiling() {
+        assertThat(RULES.placeBid(new PlaceBidRequest(1_000L, 1_000L))).isEmpty();
+        assertThat(RULES.placeBid(new PlaceBidRequest(1_000L, 1_000_000_000L))).isEmpty();
+        assertThat(fields(RULES.placeBid(new PlaceBidRequest(1_000L, 999L)))).containsExactly("maxAmount");
+        assertThat(fields(RULES.placeBid(new PlaceBidRequest(1_000L, 1_000_000_001L)))).containsExactly("maxAmount");
+        assertThat(fields(RULES.placeBid(new PlaceBidRequest(1_000L, 0L)))).containsExactly("maxAmount",
+                "maxAmount");
+        assertThat(fields(RULES.placeBid(new PlaceBidRequest(null, 5_000L)))).containsExactly("amount");
     }
 
     @Test

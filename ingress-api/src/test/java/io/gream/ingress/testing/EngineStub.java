@@ -45,6 +45,7 @@ public final class EngineStub implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, Reply> auctions = new ConcurrentHashMap<>();
     private final Map<String, Function<String, Reply>> commands = new ConcurrentHashMap<>();
+    private final Map<String, Reply> bidHistories = new ConcurrentHashMap<>();
     private volatile Function<Map<String, String>, Reply> list = query -> Reply.json(200, "{\"auctions\":[]}");
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
@@ -81,6 +82,11 @@ public final class EngineStub implements AutoCloseable {
         commands.put(auctionId, reply);
     }
 
+    /** What {@code GET /auctions/{auctionId}/bids} answers. */
+    public void onBidHistory(String auctionId, Reply reply) {
+        bidHistories.put(auctionId, reply);
+    }
+
     /** What {@code GET /auctions} answers, given its query parameters. */
     public void onList(Function<Map<String, String>, Reply> reply) {
         list = reply;
@@ -107,6 +113,8 @@ public final class EngineStub implements AutoCloseable {
                 reply = list.apply(query);
             } else if (segments.length == 2) {
                 reply = auctions.getOrDefault(segments[1], Reply.notFound(segments[1]));
+            } else if (segments.length == 3 && segments[2].equals("bids")) {
+                reply = bidHistories.getOrDefault(segments[1], Reply.notFound(segments[1]));
             } else if (segments.length == 4 && segments[2].equals("commands")) {
                 reply = commands.getOrDefault(segments[1], id -> Reply.pending()).apply(segments[3]);
             } else {

@@ -3,6 +3,7 @@ package io.gream.notifier.notification;
 import io.gream.contracts.AuctionClosed;
 import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.BidAccepted;
+import io.gream.contracts.BidRaisedByProxy;
 import io.gream.contracts.SettlementCompleted;
 import io.gream.contracts.SettlementEvent;
 import io.gream.contracts.SettlementFailed;
@@ -15,7 +16,9 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code BidAccepted} with a previous leader: {@code OUTBID} to that leader (the first bid outbids no one;
- *       a leader never outbids themself, the engine refuses that bid).</li>
+ *       a leader raising their own maximum outbids no one; a bid that the leader's maximum beat at once,
+ *       {@code outbidByProxy}, leaves the leader leading).</li>
+ *   <li>{@code BidRaisedByProxy}: {@code OUTBID} to the bidder the leader's maximum just beat, at once.</li>
  *   <li>{@code AuctionClosed} with a winner: {@code WON} to the winner, {@code SOLD} to the seller; without one:
  *       {@code NOT_SOLD} to the seller.</li>
  *   <li>{@code SettlementCompleted}: {@code SETTLED} to buyer and seller; {@code SettlementFailed}:
@@ -42,7 +45,7 @@ public final class NotificationDerivation {
 
     static List<Notification> fromAuctionEvent(AuctionEvent event) {
         if (event instanceof BidAccepted bid) {
-            if (bid.previousLeaderId() == null || bid.previousLeaderId().equals(bid.bidderId())) {
+            if (bid.previousLeaderId() == null || bid.previousLeaderId().equals(bid.bidderId()) || !bid.leads()) {
                 return List.of();
             }
             return List.of(new Notification(bid.eventId(), bid.previousLeaderId(), NotificationType.OUTBID,
@@ -51,6 +54,15 @@ public final class NotificationDerivation {
                             + (bid.previousAmount() == null ? "" : " (yours was " + bid.previousAmount() + ")")
                             + "; bid at least " + bid.minNextBid() + " to lead again.",
                     bid.at()));
+        }
+        if (event instanceof BidRaisedByProxy raise) {
+            // The maximum is secret: the message gives the new price, never how far the leader would go.
+            return List.of(new Notification(raise.eventId(), raise.previousLeaderId(), NotificationType.OUTBID,
+                    raise.auctionId(), raise.amount(),
+                    "You were outbid at once on auction " + raise.auctionId() + ": another bidder's maximum beat your "
+                            + "bid of " + raise.previousAmount() + " and the highest bid is now " + raise.amount()
+                            + "; bid at least " + raise.minNextBid() + " to try again.",
+                    raise.at()));
         }
         if (event instanceof AuctionClosed closed) {
             String what = closed.item() == null ? "auction " + closed.auctionId()

@@ -1,5 +1,7 @@
 package io.gream.notifier.notification;
 
+import io.gream.contracts.BidAccepted;
+import io.gream.contracts.BidRaisedByProxy;
 import io.gream.contracts.BidRejected;
 import io.gream.contracts.CloseOutcome;
 import io.gream.contracts.RejectionReason;
@@ -43,6 +45,38 @@ class NotificationDerivationTest {
                         tuple("bob", OUTBID, 1_200L, "a-1:4"),
                         tuple("carol", OUTBID, 1_300L, "a-1:5"));
         assertThat(all.get(0).message()).contains("outbid", "a-1", "1100", "yours was 1000", "at least 1200");
+    }
+
+    @Test
+    void aBidOutbidAtOnceByTheLeadersMaximumTellsItsBidderAndNotTheLeader() {
+        var accepted = new BidAccepted("a-1:3", "a-1", 3, Events.T0, "c-3", "bob", 2_000, "alice", 1_000L, 2, 2_100,
+                true, null);
+        var raised = new BidRaisedByProxy("a-1:4", "a-1", 4, Events.T0, "c-3", "alice", 2_100, "bob", 2_000, 2,
+                2_200);
+
+        List<Notification> all = Stream.of(accepted, raised)
+                .flatMap(e -> NotificationDerivation.derive(e).stream()).toList();
+
+        assertThat(all).extracting(Notification::recipientId, Notification::type, Notification::amount,
+                Notification::eventId).containsExactly(tuple("bob", OUTBID, 2_100L, "a-1:4"));
+        assertThat(all.get(0).message()).contains("outbid at once", "2000", "2100", "at least 2200");
+    }
+
+    @Test
+    void aHigherMaximumThatTakesTheLeadOutbidsTheLeaderAsAnyBidDoes() {
+        var accepted = new BidAccepted("a-1:3", "a-1", 3, Events.T0, "c-3", "bob", 3_100, "alice", 1_000L, 2, 3_200,
+                null, 1_100L);
+
+        assertThat(NotificationDerivation.derive(accepted)).extracting(Notification::recipientId,
+                Notification::type, Notification::amount).containsExactly(tuple("alice", OUTBID, 3_100L));
+    }
+
+    @Test
+    void aLeaderRaisingTheirOwnMaximumNotifiesNoOne() {
+        var raise = new BidAccepted("a-1:3", "a-1", 3, Events.T0, "c-3", "alice", 1_000, "alice", 1_000L, 2, 1_100,
+                null, 1_100L);
+
+        assertThat(NotificationDerivation.derive(raise)).isEmpty();
     }
 
     @Test

@@ -47,6 +47,8 @@ final class EngineScenario {
     private static final Item AMERICANO =
             new Item("Starbucks", "Caffe Americano Tall", 4_500, LocalDate.parse("2027-03-31"));
     private static final Item PINT = new Item("Baskin Robbins", "Pint", 9_800, LocalDate.parse("2027-01-15"));
+    private static final Item CAKE = new Item("Paris Baguette", "Strawberry Cake", 30_000,
+            LocalDate.parse("2027-02-28"));
 
     private final List<Object> records;
 
@@ -84,6 +86,16 @@ final class EngineScenario {
                             3_200)),
                     new Sent(T0.plus(Duration.ofMinutes(20)), new PlaceBid("cmd-b202", "auction-1001", "bidder-8",
                             3_250)),
+                    // Proxy bids on a third auction: bidder-42's maximum outbids bidder-8's bid at once, then
+                    // bidder-5's higher maximum takes the lead one increment above bidder-42's.
+                    new Sent(T0.plus(Duration.ofMinutes(6)), new OpenAuction("cmd-7f3d", "auction-1003", "seller-17",
+                            CAKE, 20_000, 500, null, null, T0.plus(Duration.ofHours(3)), 0)),
+                    new Sent(T0.plus(Duration.ofMinutes(10)), new PlaceBid("cmd-p301", "auction-1003", "bidder-42",
+                            20_000, 24_000L)),
+                    new Sent(T0.plus(Duration.ofMinutes(12)), new PlaceBid("cmd-p302", "auction-1003", "bidder-8",
+                            21_000)),
+                    new Sent(T0.plus(Duration.ofMinutes(15)), new PlaceBid("cmd-p303", "auction-1003", "bidder-5",
+                            22_000, 30_000L)),
                     // Inside the two-minute soft-close window: accepted, and the end moves.
                     new Sent(T0.plus(Duration.ofMinutes(59)), new PlaceBid("cmd-b203", "auction-1001", "bidder-8",
                             3_600)));

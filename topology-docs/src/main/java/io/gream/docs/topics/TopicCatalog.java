@@ -76,7 +76,16 @@ final class TopicCatalog {
                                 + " `eventId = auctionId:seq`.",
                         "`BidRejected` and `CommandRejected` carry no `seq`; their"
                                 + " `eventId = auctionId:cmd:commandId`.",
-                        "Keyed by `auctionId`: one auction's events are in one partition, in `seq` order."));
+                        "Keyed by `auctionId`: one auction's events are in one partition, in `seq` order.",
+                        "Proxy bids ([rules](rules.md#proxy-bids-the-most-you-will-pay)): a bidder's maximum is"
+                                + " secret and appears in no event. A bid that a higher maximum takes the lead with"
+                                + " is a `BidAccepted` at the price the engine set (`offeredAmount` keeps what it"
+                                + " offered). A bid that the leader's maximum beats or equals (ties go to the earlier"
+                                + " maximum) is a `BidAccepted` with `outbidByProxy: true`, followed in the same"
+                                + " decision by a `BidRaisedByProxy` (same `commandId`) raising the leader to one"
+                                + " increment above it: that bidder is outbid, the leader never was. A"
+                                + " `BidRaisedByProxy` is not a command outcome; readers that do not know it may"
+                                + " skip it (its `seq` then shows as a gap)."));
     }
 
     private static TopicEntry settlementEvents() {

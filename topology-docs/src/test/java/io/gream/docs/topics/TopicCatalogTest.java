@@ -60,8 +60,8 @@ class TopicCatalogTest {
         assertThat(entry(Topics.AUCTION_COMMANDS.name()).valueTypes()).extracting(ContractType::name)
                 .containsExactly("OpenAuction", "PlaceBid", "CancelAuction", "Tick");
         assertThat(entry(Topics.AUCTION_EVENTS.name()).valueTypes()).extracting(ContractType::name)
-                .containsExactly("AuctionOpened", "BidAccepted", "BidRejected", "AuctionExtended", "AuctionClosed",
-                        "AuctionCancelled", "CommandRejected");
+                .containsExactly("AuctionOpened", "BidAccepted", "BidRaisedByProxy", "BidRejected", "AuctionExtended",
+                        "AuctionClosed", "AuctionCancelled", "CommandRejected");
         assertThat(entry(Topics.DEAD_LETTERS.name()).valueTypes()).isEmpty();
     }
 
