@@ -10,16 +10,20 @@ import io.gream.perf.load.Profile;
 import io.gream.perf.report.Measurement;
 import io.gream.perf.report.Report;
 import io.gream.perf.report.ReportWriter;
+import io.gream.perf.rest.LockingRestService;
 import io.gream.perf.rest.RestBench;
 import io.gream.perf.stack.Broker;
 import io.gream.perf.stack.Service;
 import io.gream.perf.workload.Workload;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,6 +38,8 @@ final class BenchmarkRun {
 
     /** REST phases use this many bidders, each with its own token. */
     static final int REST_BIDDERS = 200;
+    /** The rate the load generator must be able to offer, checked against a trivial endpoint. */
+    static final double GENERATOR_RATE = 10_000;
 
     private final RunOptions options;
     private final Set<Phase> phases;
@@ -77,6 +83,14 @@ final class BenchmarkRun {
                 try (RawKafkaBench raw = new RawKafkaBench(clients(), profile, runId, options.partitions)) {
                     report.add(raw.saturation(Workload.UNIFORM));
                     report.add(raw.latency(Workload.UNIFORM, engineRate));
+                }
+            }
+            if (phases.contains(Phase.BARE)) {
+                try (RawKafkaBench bare = RawKafkaBench.throughBareStreams(clients(), profile, runId,
+                        options.partitions, out.resolve("bare-state"))) {
+                    for (Workload w : List.of(Workload.HOT, Workload.UNIFORM)) {
+                        report.add(bare.saturation(w));
+                    }
                 }
             }
             if (phases.contains(Phase.MYSQL)) {
@@ -155,18 +169,57 @@ final class BenchmarkRun {
 
     private void rest() throws Exception {
         String url = options.ingressUrl;
+        // one key for the ingress and the lock-based service, so one token works for both
+        String secret = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
         if (url == null) {
-            String engineUrl = engine().url();
-            Service ingress = Service.startIngress(clients().bootstrapServers(), engineUrl, options.out.toAbsolutePath(),
-                    words(options.ingressJvmArgs), options.ingressArgs);
+            List<String> args = new ArrayList<>(options.ingressArgs);
+            args.add("--gream.auth.hmac-secret=" + secret);
+            Service ingress = Service.startIngress(clients().bootstrapServers(), engine().url(),
+                    options.out.toAbsolutePath(), words(options.ingressJvmArgs), args);
             started.push(ingress);
             url = ingress.url();
         }
-        RestBench bench = new RestBench(url, profile);
-        bench.issueTokens(REST_BIDDERS);
+        RestBench bench = new RestBench(profile);
+        bench.issueTokens(url, REST_BIDDERS);
+        // an ingress started elsewhere signs with a key the lock-based service does not know
+        LockingRestService locking = options.ingressUrl == null ? lockingRestService(secret) : null;
+        for (Workload w : List.of(Workload.HOT, Workload.UNIFORM)) {
+            String ingressUrl = url;
+            atRates(rate -> bench.bids("gream-rest", ingressUrl,
+                    engineBench().openedAuctions(w, REST_BIDDERS), rate));
+            if (locking != null) {
+                atRates(rate -> bench.bids("locking-rest", locking.url(),
+                        locking.openedAuctions(w, runId, REST_BIDDERS), rate));
+            }
+        }
+        if (locking != null) {
+            // last: a generator faster than the trivial endpoint leaves a backlog no later phase should inherit
+            report.add(bench.ping(locking.url() + "/ping", GENERATOR_RATE));
+        }
+    }
+
+    /** Each REST rate in turn, until one collapsed: higher rates would only wait out their timeouts. */
+    private void atRates(java.util.function.DoubleFunction<Measurement> phase) {
         for (double rate : profile.restRates()) {
-            var generator = engineBench().openedAuctions(Workload.UNIFORM, REST_BIDDERS);
-            report.add(bench.latency(generator, rate));
+            Measurement m = phase.apply(rate);
+            report.add(m);
+            if (m.throughputPerSecond() < 0.8 * rate || m.latency().p99Ms() > 5_000) {
+                break;
+            }
+        }
+    }
+
+    private LockingRestService lockingRestService(String secret) {
+        try {
+            LockingRestService locking = new LockingRestService(options.mysqlUrl, options.mysqlUser,
+                    options.mysqlPassword, runId, secret, options.out.toAbsolutePath(),
+                    words(options.lockingJvmArgs));
+            started.push(locking);
+            return locking;
+        } catch (SQLException e) {
+            System.out.println("lock-based REST service skipped, no server at " + options.mysqlUrl + ": " + e);
+            report.engineFact("lockingRestSkipped", e.getMessage());
+            return null;
         }
     }
 

@@ -43,11 +43,14 @@ public final class PerfCommand implements Callable<Integer> {
                 + "workloads, then latency (append -> committed event) at 50%% of saturation.");
         add(cli, "raw", EnumSet.of(Phase.RAW), "The raw ceiling: plain producer and read_committed consumer, same "
                 + "records, same broker.");
+        add(cli, "bare", EnumSet.of(Phase.BARE), "A bare Kafka Streams exactly-once processor (byte arrays, one "
+                + "store get+put and one forward per record) with the engine's settings: saturation, hot and uniform.");
         add(cli, "decider", EnumSet.of(Phase.DECIDER), "The decider (AuctionRules) alone in one thread.");
         add(cli, "mysql", EnumSet.of(Phase.MYSQL), "The lock-based design: SELECT ... FOR UPDATE and UPDATE per bid "
                 + "on MySQL/MariaDB, 16 and 64 threads, hot and uniform.");
         add(cli, "rest", EnumSet.of(Phase.REST), "End to end through the ingress REST API with outcome (201/409), at "
-                + "fixed rates.");
+                + "fixed rates, hot and uniform, next to the lock-based REST service at the same rates; first the load "
+                + "generator alone against a trivial endpoint.");
         add(cli, "close-lag", EnumSet.of(Phase.CLOSE), "Close lag (endsAt -> AuctionClosed) with many open auctions "
                 + "whose deadlines spread over a minute.");
         cli.addSubcommand("render", new RenderCommand());

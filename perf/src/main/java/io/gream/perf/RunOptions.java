@@ -50,6 +50,10 @@ final class RunOptions {
             + "repeatable, e.g. --ingress-arg=--spring.threads.virtual.enabled=true")
     List<String> ingressArgs = new ArrayList<>();
 
+    @Option(names = "--locking-jvm-args", defaultValue = "-Xmx512m", description = "JVM options of the lock-based "
+            + "REST service's child process (default: ${DEFAULT-VALUE}).")
+    String lockingJvmArgs;
+
     @Option(names = "--mysql-url", defaultValue = "jdbc:mariadb://127.0.0.1:3306/",
             description = "JDBC URL of the MySQL/MariaDB server for the lock-based baseline; the run creates its "
                     + "own database and drops it after (default: ${DEFAULT-VALUE}).")
@@ -62,7 +66,8 @@ final class RunOptions {
     String mysqlPassword;
 
     @Option(names = "--rest-rates", split = ",", description = "Fixed rates (bids/s) offered through REST, one "
-            + "phase each (default: 100,250,500,1000; quick: 200).")
+            + "phase each, for Gream and the lock-based service, hot and uniform; a system's higher rates are skipped "
+            + "once one collapsed (default: 500,1000,2000,3500,5000; quick: 200).")
     List<Double> restRates;
 
     @Option(names = "--close-auctions", description = "Auctions of the close-lag phase (default: 100000; quick: "

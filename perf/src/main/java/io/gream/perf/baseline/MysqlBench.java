@@ -2,6 +2,7 @@ package io.gream.perf.baseline;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.gream.lockingbaseline.LockingBidService;
 import io.gream.perf.load.LatencyLog;
 import io.gream.perf.load.PerfClock;
 import io.gream.perf.load.Profile;
@@ -83,12 +84,12 @@ public final class MysqlBench implements AutoCloseable {
                             long begin = PerfClock.nowMicros();
                             started.incrementAndGet();
                             try {
-                                if (service.placeBid(bid.auctionId(), bid.bidderId(), bid.amount(),
-                                        System.currentTimeMillis()).isEmpty()) {
+                                if (service.placeBid(bid.auctionId(), bid.bidderId(), bid.commandId(),
+                                        bid.amount(), System.currentTimeMillis()).isEmpty()) {
                                     accepted.increment();
                                 }
                                 latency.record(begin, PerfClock.nowMicros());
-                            } catch (SQLException e) {
+                            } catch (RuntimeException e) {
                                 latency.failed();
                             }
                         }

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.WakeupException;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,12 +27,16 @@ import java.util.concurrent.locks.LockSupport;
  * The raw ceiling: the same bid records (same JSON, same keys, same sizes) through the same broker, with the same
  * idempotent {@code acks=all} producer into a {@code LogAppendTime} topic of the same partition count, read back
  * by a {@code read_committed} consumer, and nothing in between. Whatever the engine does costs relative to this.
+ * {@link #throughBareStreams} puts a {@link BareStreamsProcessor} in between instead: the floor of any stateful
+ * exactly-once processor, measured the same way.
  */
 public final class RawKafkaBench implements AutoCloseable {
 
     private final KafkaClients clients;
     private final Profile profile;
+    private final String system;
     private final String topic;
+    private final AutoCloseable between;
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
@@ -43,13 +48,34 @@ public final class RawKafkaBench implements AutoCloseable {
     private volatile boolean running = true;
 
     public RawKafkaBench(KafkaClients clients, Profile profile, String runId, int partitions) {
+        this(clients, profile, "raw-kafka", "perf.raw-" + runId, partitions, null, null);
+    }
+
+    /** Bids into a topic of their own, through a {@link BareStreamsProcessor}, read from its output topic. */
+    public static RawKafkaBench throughBareStreams(KafkaClients clients, Profile profile, String runId,
+                                                   int partitions, Path stateDir) {
+        String in = "perf.bare-in-" + runId;
+        String out = "perf.bare-out-" + runId;
+        clients.createLogAppendTimeTopic(in, partitions);
+        // CreateTime, so each output record keeps its command's append time and latency is append -> visible
+        clients.createTopic(out, partitions, Map.of());
+        return new RawKafkaBench(clients, profile, "bare-streams", in, partitions, out,
+                new BareStreamsProcessor(clients.bootstrapServers(), "perf-bare-" + runId, in, out, stateDir));
+    }
+
+    private RawKafkaBench(KafkaClients clients, Profile profile, String system, String topic, int partitions,
+                          String readFrom, AutoCloseable between) {
         this.clients = clients;
         this.profile = profile;
-        this.topic = "perf.raw-" + runId;
-        clients.createLogAppendTimeTopic(topic, partitions);
+        this.system = system;
+        this.topic = topic;
+        this.between = between;
+        if (between == null) {
+            clients.createLogAppendTimeTopic(topic, partitions);
+        }
         this.producer = clients.producer();
         this.consumer = clients.readCommittedBytesConsumer();
-        var assigned = KafkaClients.partitions(consumer, topic);
+        var assigned = KafkaClients.partitions(consumer, readFrom == null ? topic : readFrom);
         consumer.assign(assigned);
         consumer.seekToBeginning(assigned);
         assigned.forEach(consumer::position);
@@ -80,7 +106,7 @@ public final class RawKafkaBench implements AutoCloseable {
     }
 
     public Measurement saturation(Workload workload) {
-        BidGenerator generator = new BidGenerator("raw-sat", workload, 11);
+        BidGenerator generator = new BidGenerator(system + "-sat-" + workload.label(), workload, 11);
         long start = PerfClock.nowMicros();
         long end = start + profile.total().toNanos() / 1000;
         long base = consumed.sum();
@@ -89,7 +115,7 @@ public final class RawKafkaBench implements AutoCloseable {
         windowTo = end;
         visible = new LatencyLog(windowFrom);
         AtomicLong sent = new AtomicLong();
-        try (Progress progress = new Progress("raw saturation", sent::get, visible, 5)) {
+        try (Progress progress = new Progress(system + " saturation " + workload.label(), sent::get, visible, 5)) {
             while (PerfClock.nowMicros() < end) {
                 if (sent.get() - (consumed.sum() - base) >= profile.maxBacklog()) {
                     LockSupport.parkNanos(200_000);
@@ -101,20 +127,20 @@ public final class RawKafkaBench implements AutoCloseable {
             producer.flush();
             awaitConsumed(base + sent.get());
         }
-        return new Measurement("raw-kafka", "saturation", workload.label(), 0,
+        return new Measurement(system, "saturation", workload.label(), 0,
                 inWindow.sum() / (profile.measure().toNanos() / 1e9), LatencySummary.NONE,
                 Map.of("recordsSent", sent.get()));
     }
 
     /** Append time to visible at a fixed rate, to set next to the engine's latency at the same rate. */
     public Measurement latency(Workload workload, double rate) {
-        BidGenerator generator = new BidGenerator("raw-lat", workload, 13);
+        BidGenerator generator = new BidGenerator(system + "-lat", workload, 13);
         long start = PerfClock.nowMicros() + 100_000;
         long base = consumed.sum();
         windowTo = 0;
         visible = new LatencyLog(start + profile.warmup().toNanos() / 1000);
         AtomicLong sent = new AtomicLong();
-        try (Progress progress = new Progress("raw latency @" + (long) rate + "/s", sent::get, visible, 5)) {
+        try (Progress progress = new Progress(system + " latency @" + (long) rate + "/s", sent::get, visible, 5)) {
             OpenLoop.run(rate, start, profile.total(), (i, meant) -> {
                 producer.send(record(generator));
                 sent.incrementAndGet();
@@ -123,7 +149,7 @@ public final class RawKafkaBench implements AutoCloseable {
             awaitConsumed(base + sent.get());
         }
         LatencyLog log = visible;
-        return new Measurement("raw-kafka", "latency", workload.label(), rate,
+        return new Measurement(system, "latency", workload.label(), rate,
                 log.measured() / (profile.measure().toNanos() / 1e9), log.summary(), Map.of());
     }
 
@@ -143,8 +169,11 @@ public final class RawKafkaBench implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
         producer.close();
+        if (between != null) {
+            between.close();
+        }
         running = false;
         consumer.wakeup();
         try {

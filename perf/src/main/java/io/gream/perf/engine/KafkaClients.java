@@ -77,10 +77,14 @@ public final class KafkaClients {
 
     /** Creates {@code topic} with {@code LogAppendTime}, like the command topic, unless it exists. */
     public void createLogAppendTimeTopic(String topic, int partitions) {
+        createTopic(topic, partitions, Map.of("message.timestamp.type", "LogAppendTime"));
+    }
+
+    /** Creates {@code topic} with replication 1 and {@code configs}, unless it exists. */
+    public void createTopic(String topic, int partitions, Map<String, String> configs) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             if (!admin.listTopics().names().get().contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
-                        .configs(Map.of("message.timestamp.type", "LogAppendTime")))).all().get();
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all().get();
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create " + topic, e.getCause());

@@ -19,7 +19,7 @@ public record Profile(Duration warmup, Duration measure, int closeAuctions, Dura
 
     /** About ten minutes on two cores: the figures in docs/performance.md. */
     public static final Profile FULL = new Profile(Duration.ofSeconds(5), Duration.ofSeconds(15), 100_000,
-            Duration.ofSeconds(60), List.of(100.0, 250.0, 500.0, 1000.0), List.of(16, 64), 50_000);
+            Duration.ofSeconds(60), List.of(500.0, 1000.0, 2000.0, 3500.0, 5000.0), List.of(16, 64), 50_000);
 
     /** A minute or two: proves the machinery, not the figures. */
     public static final Profile QUICK = new Profile(Duration.ofSeconds(1), Duration.ofSeconds(3), 2_000,

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Everything one run found: the machine, the figures, side figures of the engine process (RSS, state size) and
- * the comparisons with the baselines and targets of issue 8. Collected by the phases while they run.
+ * the comparisons with the baselines and targets. Collected by the phases while they run.
  */
 public final class Report {
 
@@ -69,49 +69,91 @@ public final class Report {
                 .max((a, b) -> Double.compare(a.throughputPerSecond(), b.throughputPerSecond()));
     }
 
-    /** Every Gream figure next to its baseline and, where issue 8 sets one, its target. */
+    /** Every Gream figure next to its baseline and, where one is set, its target. */
     public List<Comparison> comparisons() {
         List<Comparison> out = new ArrayList<>();
         for (String workload : List.of("hot", "uniform", "skewed")) {
             find("gream-engine", "saturation", workload).ifPresent(engine -> {
+                double bids = engine.throughputPerSecond();
                 bestSaturation("mysql", workload).ifPresent(mysql -> out.add(new Comparison(
-                        "engine bids/s vs MySQL FOR UPDATE (best of " + mysql.system() + "), " + workload,
-                        engine.throughputPerSecond(), mysql.throughputPerSecond(), "bids/s",
-                        workload.equals("hot") ? ">= 10x" : "",
-                        workload.equals("hot") ? engine.throughputPerSecond() >= 10 * mysql.throughputPerSecond()
-                                : null)));
+                        "engine bids/s vs MySQL FOR UPDATE (best of " + mysql.system() + "), " + workload, bids,
+                        mysql.throughputPerSecond(), "bids/s", workload.equals("hot") ? ">= 10x" : "",
+                        workload.equals("hot") ? bids >= 10 * mysql.throughputPerSecond() : null)));
+                find("bare-streams", "saturation", workload).ifPresent(bare -> out.add(new Comparison(
+                        "engine bids/s vs bare Streams EOS processor, " + workload, bids,
+                        bare.throughputPerSecond(), "records/s", workload.equals("uniform") ? ">= 0.6x" : "",
+                        workload.equals("uniform") ? bids >= 0.6 * bare.throughputPerSecond() : null)));
                 find("raw-kafka", "saturation", "uniform").ifPresent(raw -> out.add(new Comparison(
-                        "engine bids/s vs raw produce+consume ceiling, " + workload,
-                        engine.throughputPerSecond(), raw.throughputPerSecond(), "records/s",
-                        workload.equals("uniform") ? ">= 0.30x" : "",
-                        workload.equals("uniform") ? engine.throughputPerSecond() >= 0.3 * raw.throughputPerSecond()
-                                : null)));
+                        "engine bids/s vs raw produce+consume ceiling, " + workload, bids,
+                        raw.throughputPerSecond(), "records/s", "", null)));
                 find("decider", "saturation", workload).ifPresent(decider -> out.add(new Comparison(
-                        "engine bids/s vs the decider alone in one thread, " + workload,
-                        engine.throughputPerSecond(), decider.throughputPerSecond(), "bids/s", "", null)));
+                        "engine bids/s vs the decider alone in one thread, " + workload, bids,
+                        decider.throughputPerSecond(), "bids/s", "", null)));
             });
         }
         for (String workload : List.of("uniform", "hot")) {
-            find("gream-engine", "latency", workload).ifPresent(engine -> {
-                double rawP99 = find("raw-kafka", "latency", "uniform").map(r -> r.latency().p99Ms()).orElse(0.0);
-                out.add(new Comparison("engine p99 at 50% of saturation, append -> committed event, " + workload,
-                        engine.latency().p99Ms(), rawP99, "ms (baseline: raw p99 at the same rate)",
-                        "<= 150 ms", engine.latency().p99Ms() <= 150));
-            });
+            find("gream-engine", "latency", workload).ifPresent(engine -> out.add(new Comparison(
+                    "engine p99 at 50% of saturation, append -> committed event, " + workload,
+                    engine.latency().p99Ms(), find("raw-kafka", "latency", "uniform").map(r -> r.latency().p99Ms())
+                    .orElse(0.0), "ms (baseline: raw p99 at the same rate)", "", null)));
         }
-        measurements().stream().filter(m -> m.system().equals("gream-rest") && m.metric().equals("latency"))
-                .filter(m -> m.latency().p99Ms() <= 100)
-                .max((a, b) -> Double.compare(a.throughputPerSecond(), b.throughputPerSecond()))
-                .ifPresentOrElse(rest -> out.add(new Comparison(
-                                "REST bids/s with outcome at p99 <= 100 ms (best rate tried), uniform",
-                                rest.throughputPerSecond(), 0, "bids/s", ">= 5000/s",
-                                rest.throughputPerSecond() >= 5000)),
-                        () -> find("gream-rest", "latency", "uniform").ifPresent(rest -> out.add(new Comparison(
-                                "REST: no rate tried kept p99 <= 100 ms; p99 at the lowest rate",
-                                rest.latency().p99Ms(), 0, "ms", ">= 5000/s at p99 <= 100 ms", false))));
+        restComparisons(out);
         find("gream-engine", "close-lag", "close").ifPresent(close -> out.add(new Comparison(
                 "close lag p99 (endsAt -> AuctionClosed visible), " + close.notes().get("auctions") + " auctions",
                 close.latency().p99Ms(), 0, "ms", "<= 1000 ms", close.latency().p99Ms() <= 1000)));
         return out;
+    }
+
+    private void restComparisons(List<Comparison> out) {
+        find("load-generator", "latency", "ping").ifPresent(ping -> out.add(new Comparison(
+                "load generator against a trivial endpoint, requests/s at " + Math.round(ping.offeredPerSecond())
+                        + "/s offered", ping.throughputPerSecond(), 0, "requests/s", ">= 10000/s, not client-limited",
+                ping.throughputPerSecond() >= 0.98 * ping.offeredPerSecond()
+                        && !Boolean.TRUE.equals(ping.notes().get("clientLimited")))));
+        Optional<Measurement> uniform = bestRest("gream-rest", "uniform");
+        out.add(new Comparison("REST with outcome, uniform: best rate with p99 <= 100 ms and no errors",
+                uniform.map(Measurement::offeredPerSecond).orElse(0.0), 0, "bids/s", ">= 5000/s",
+                uniform.isPresent() && uniform.get().offeredPerSecond() >= 5000));
+        bestRest("locking-rest", "hot").ifPresentOrElse(locking -> {
+            double gream = bestRest("gream-rest", "hot").map(Measurement::offeredPerSecond).orElse(0.0);
+            out.add(new Comparison("REST with outcome, hot auction: Gream vs lock-based REST service, best rate "
+                    + "with p99 <= 100 ms each", gream, locking.offeredPerSecond(), "bids/s", ">= 3x",
+                    gream >= 3 * locking.offeredPerSecond()));
+        }, () -> find("locking-rest", "latency", "hot").ifPresent(any -> out.add(new Comparison(
+                "REST with outcome, hot auction: the lock-based service met p99 <= 100 ms at no rate tried",
+                bestRest("gream-rest", "hot").map(Measurement::offeredPerSecond).orElse(0.0), 0, "bids/s", ">= 3x",
+                null))));
+        bestRest("locking-rest", "uniform").ifPresent(locking -> out.add(new Comparison(
+                "REST with outcome, uniform: Gream vs lock-based REST service, best rate with p99 <= 100 ms each",
+                uniform.map(Measurement::offeredPerSecond).orElse(0.0), locking.offeredPerSecond(), "bids/s", "",
+                null)));
+        // append -> outcome at the ingress: at the highest rate tried that is at most half the best REST rate
+        double half = uniform.map(Measurement::offeredPerSecond).orElse(0.0) / 2;
+        measurements().stream()
+                .filter(m -> m.system().equals("gream-rest") && m.workload().equals("uniform")
+                        && m.notes().containsKey("appendToAnswerP99Ms"))
+                .filter(m -> m.offeredPerSecond() <= Math.max(half, lowestRate("gream-rest")))
+                .max((a, b) -> Double.compare(a.offeredPerSecond(), b.offeredPerSecond()))
+                .ifPresent(m -> {
+                    double p99 = ((Number) m.notes().get("appendToAnswerP99Ms")).doubleValue();
+                    out.add(new Comparison("command appended -> outcome at the client, p99 at "
+                            + Math.round(m.offeredPerSecond()) + "/s uniform (<= 50% of the best REST rate)",
+                            p99, 0, "ms", "<= 50 ms", p99 <= 50));
+                });
+    }
+
+    /** A system's highest offered REST rate answered with p99 <= 100 ms, no failures and not client-limited. */
+    Optional<Measurement> bestRest(String system, String workload) {
+        return measurements().stream()
+                .filter(m -> m.system().equals(system) && m.workload().equals(workload)
+                        && m.metric().equals("latency") && m.latency().count() > 0 && m.latency().p99Ms() <= 100
+                        && ((Number) m.notes().getOrDefault("failed", 0)).longValue() == 0
+                        && !Boolean.TRUE.equals(m.notes().get("clientLimited")))
+                .max((a, b) -> Double.compare(a.offeredPerSecond(), b.offeredPerSecond()));
+    }
+
+    private double lowestRate(String system) {
+        return measurements().stream().filter(m -> m.system().equals(system))
+                .mapToDouble(Measurement::offeredPerSecond).min().orElse(0);
     }
 }

@@ -1,115 +1,235 @@
 package io.gream.perf.rest;
 
+import io.gream.perf.load.GeneratorCost;
 import io.gream.perf.load.LatencyLog;
 import io.gream.perf.load.OpenLoop;
 import io.gream.perf.load.PerfClock;
 import io.gream.perf.load.Profile;
 import io.gream.perf.load.Progress;
+import io.gream.perf.report.LatencySummary;
 import io.gream.perf.report.Measurement;
 import io.gream.perf.workload.BidGenerator;
+import org.HdrHistogram.Histogram;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
+
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * End to end through the ingress REST API: {@code POST /api/auctions/{id}/bids} at a fixed rate, open loop, each
- * answered with the engine's decision ({@code 201} accepted, {@code 409} rejected). Latency runs from the
- * request's intended send time to its answer. Tokens come from the ingress's development endpoint
- * ({@code POST /api/dev/tokens}, {@code local} profile), one per bidder.
+ * End to end over HTTP: {@code POST /api/auctions/{id}/bids} at a fixed rate, open loop, each answered with its
+ * decision ({@code 201} accepted, {@code 409} rejected), against Gream's ingress or the lock-based service (same
+ * API, same tokens). Latency runs from the request's intended send time to its answer. For Gream, whose
+ * {@code 201} carries the decision's {@code at} (the command's broker append time), it also records append ->
+ * answer. Every phase reports what the generator itself cost ({@link GeneratorCost}) and how late it sent.
  */
 public final class RestBench {
 
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern AT = Pattern.compile("\"at\"\\s*:\\s*\"([^\"]+)\"");
+    private static final String HTTP_THREADS = "perf-http-";
+    /** Requests in flight at once, at most: one connection each (HTTP/1.1); beyond it they queue in the client. */
+    private static final int CONNECTIONS = 2_000;
+    /** A generator that sent this late (p99), or whose busiest thread used this much of a core, was the limit. */
+    private static final double LATE_MS = 10;
+    private static final double BUSY_THREAD_CORES = 0.9;
 
-    private final String ingressUrl;
     private final Profile profile;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+    private final CloseableHttpAsyncClient http;
     private final Map<String, String> tokens = new HashMap<>();
 
-    public RestBench(String ingressUrl, Profile profile) {
-        this.ingressUrl = ingressUrl;
+    public RestBench(Profile profile) {
         this.profile = profile;
+        AtomicInteger threads = new AtomicInteger();
+        this.http = HttpAsyncClients.custom()
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).build())
+                .setThreadFactory(r -> {
+                    Thread thread = new Thread(r, HTTP_THREADS + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                })
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(CONNECTIONS).setMaxConnPerRoute(CONNECTIONS)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(5)).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.ofSeconds(10))
+                        .setResponseTimeout(Timeout.ofSeconds(10)).build())
+                .build();
+        http.start();
     }
 
-    /** Fetches a token for each of the bidders {@code u0 .. u<bidders-1>}. */
-    public void issueTokens(int bidders) throws IOException, InterruptedException {
+    /** Fetches a token from the ingress's development endpoint for each of the bidders {@code u0 .. u<n-1>}. */
+    public void issueTokens(String ingressUrl, int bidders) throws ExecutionException, InterruptedException {
         for (int i = 0; i < bidders; i++) {
             String user = "u" + i;
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingressUrl + "/api/dev/tokens"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + user + "\",\"ttlSeconds\":3600}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            Matcher token = TOKEN.matcher(response.body());
-            if (response.statusCode() != 200 || !token.find()) {
+            SimpleHttpResponse response = http.execute(SimpleRequestBuilder.post(ingressUrl + "/api/dev/tokens")
+                    .setBody("{\"userId\":\"" + user + "\",\"ttlSeconds\":3600}", ContentType.APPLICATION_JSON)
+                    .build(), null).get();
+            Matcher token = TOKEN.matcher(response.getBodyText());
+            if (response.getCode() != 200 || !token.find()) {
                 throw new IllegalStateException("no development token from " + ingressUrl + " (is the local "
-                        + "profile active?): " + response.statusCode() + " " + response.body());
+                        + "profile active?): " + response.getCode() + " " + response.getBodyText());
             }
             tokens.put(user, token.group(1));
         }
     }
 
-    /** Bids at {@code rate} per second on the (already opened) auctions of {@code generator}. */
-    public Measurement latency(BidGenerator generator, double rate) {
-        long start = PerfClock.nowMicros() + 100_000;
-        long measureFrom = start + profile.warmup().toNanos() / 1000;
-        LatencyLog log = new LatencyLog(measureFrom);
+    /** Bids at {@code rate} per second on the (already opened) auctions of {@code generator}, at {@code url}. */
+    public Measurement bids(String system, String url, BidGenerator generator, double rate) {
+        // commands appended after the warm-up (the phase starts 100 ms from now)
+        LatencyLog appendToAnswer = new LatencyLog(PerfClock.nowMicros() + 100_000 + profile.warmup().toNanos() / 1000);
         LongAdder accepted = new LongAdder();
-        LongAdder rejected = new LongAdder();
-        Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+        Phase phase = run(system + " " + generator.workload().label(), rate, () -> {
+            var bid = generator.next();
+            return SimpleRequestBuilder.post(url + "/api/auctions/" + bid.auctionId() + "/bids")
+                    .setHeader("Authorization", "Bearer " + tokens.get(bid.bidderId()))
+                    .setHeader("Idempotency-Key", bid.commandId())
+                    .setBody("{\"amount\":" + bid.amount() + "}", ContentType.APPLICATION_JSON)
+                    .build();
+        }, (response, meant, now) -> {
+            if (response.getCode() == 201) {
+                accepted.increment();
+                appendedAt(response.getBodyText()).ifPresent(at -> appendToAnswer.record(at, now));
+            }
+            return response.getCode() == 201 || response.getCode() == 409;
+        });
+        Map<String, Object> notes = phase.notes();
+        notes.put("acceptedShare", Math.round(1000.0 * accepted.sum() / Math.max(1, phase.log.completed())) / 1000.0);
+        if (appendToAnswer.measured() > 0) {
+            LatencySummary append = appendToAnswer.summary();
+            notes.put("appendToAnswerP50Ms", append.p50Ms());
+            notes.put("appendToAnswerP99Ms", append.p99Ms());
+        }
+        return phase.measurement(system, generator.workload().label(), rate);
+    }
+
+    /** {@code GET url} at {@code rate} per second: the generator against an endpoint that does nothing. */
+    public Measurement ping(String url, double rate) {
+        Phase phase = run("load generator", rate, () -> SimpleRequestBuilder.get(url).build(),
+                (response, meant, now) -> response.getCode() == 200);
+        return phase.measurement("load-generator", "ping", rate);
+    }
+
+    /** Decides whether an answer counts, and notes what it carries. */
+    private interface Answer {
+        boolean counts(SimpleHttpResponse response, long intendedMicros, long nowMicros);
+    }
+
+    private Phase run(String label, double rate, Supplier<SimpleHttpRequest> requests, Answer answer) {
+        long start = PerfClock.nowMicros() + 100_000;
+        Phase phase = new Phase(new LatencyLog(start + profile.warmup().toNanos() / 1000));
         AtomicLong sent = new AtomicLong();
         AtomicLong inFlight = new AtomicLong();
-        try (Progress progress = new Progress("rest @" + (long) rate + "/s", sent::get, log, 5)) {
+        Histogram late = new Histogram(3);
+        GeneratorCost cost = new GeneratorCost(List.of(HTTP_THREADS));
+        try (Progress progress = new Progress(label + " @" + (long) rate + "/s", sent::get, phase.log, 5)) {
             OpenLoop.run(rate, start, profile.total(), (i, meant) -> {
-                var bid = generator.next();
-                HttpRequest request = HttpRequest.newBuilder(
-                                URI.create(ingressUrl + "/api/auctions/" + bid.auctionId() + "/bids"))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Bearer " + tokens.get(bid.bidderId()))
-                        .header("Idempotency-Key", bid.commandId())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":" + bid.amount() + "}"))
-                        .build();
+                SimpleHttpRequest request = requests.get();
+                late.recordValue(Math.max(0, PerfClock.nowMicros() - meant));
                 sent.incrementAndGet();
                 inFlight.incrementAndGet();
-                http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                    long now = PerfClock.nowMicros();
-                    if (error == null && (response.statusCode() == 201 || response.statusCode() == 409)) {
-                        log.record(meant, now);
-                        (response.statusCode() == 201 ? accepted : rejected).increment();
-                    } else {
-                        log.failed();
-                        String why = error != null ? error.getClass().getSimpleName()
-                                : String.valueOf(response.statusCode());
-                        failures.computeIfAbsent(why, k -> new LongAdder()).increment();
+                http.execute(request, new FutureCallback<>() {
+                    @Override
+                    public void completed(SimpleHttpResponse response) {
+                        if (answer.counts(response, meant, PerfClock.nowMicros())) {
+                            phase.log.record(meant, PerfClock.nowMicros());
+                        } else {
+                            phase.failed(String.valueOf(response.getCode()));
+                        }
+                        inFlight.decrementAndGet();
                     }
-                    inFlight.decrementAndGet();
+
+                    @Override
+                    public void failed(Exception error) {
+                        phase.failed(error.getClass().getSimpleName());
+                        inFlight.decrementAndGet();
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        failed(new java.util.concurrent.CancellationException());
+                    }
                 });
             });
+            phase.cost = cost.finish();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (inFlight.get() > 0 && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
             }
         }
-        Map<String, Object> notes = new TreeMap<>();
-        notes.put("acceptedShare", Math.round(1000.0 * accepted.sum() / Math.max(1, log.completed())) / 1000.0);
-        notes.put("failed", log.failures());
-        failures.forEach((why, count) -> notes.put("failed:" + why, count.sum()));
-        return new Measurement("gream-rest", "latency", generator.workload().label(), rate,
-                log.measured() / (profile.measure().toNanos() / 1e9), log.summary(), notes);
+        phase.sendLateP99Ms = late.getValueAtPercentile(99) / 1000.0;
+        return phase;
+    }
+
+    private static java.util.Optional<Long> appendedAt(String body) {
+        Matcher at = AT.matcher(body);
+        try {
+            return at.find() ? java.util.Optional.of(Instant.parse(at.group(1)).toEpochMilli() * 1000)
+                    : java.util.Optional.empty();
+        } catch (DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** What one fixed-rate phase saw. */
+    private final class Phase {
+        final LatencyLog log;
+        final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+        final Map<String, Object> notes = new TreeMap<>();
+        GeneratorCost.Figures cost;
+        double sendLateP99Ms;
+
+        Phase(LatencyLog log) {
+            this.log = log;
+        }
+
+        Map<String, Object> notes() {
+            return notes;
+        }
+
+        void failed(String why) {
+            log.failed();
+            failures.computeIfAbsent(why, k -> new LongAdder()).increment();
+        }
+
+        Measurement measurement(String system, String workload, double rate) {
+            notes.put("failed", log.failures());
+            failures.forEach((why, count) -> notes.put("failed:" + why, count.sum()));
+            notes.put("generatorCpuCores", cost.generatorCores());
+            notes.put("generatorBusiestThreadCores", cost.busiestThreadCores());
+            notes.put("harnessCpuCores", cost.processCores());
+            notes.put("machineBusyShare", cost.machineBusyShare());
+            notes.put("sendLateP99Ms", sendLateP99Ms);
+            notes.put("clientLimited", sendLateP99Ms > LATE_MS || cost.busiestThreadCores() >= BUSY_THREAD_CORES);
+            return new Measurement(system, "latency", workload, rate,
+                    log.measured() / (profile.measure().toNanos() / 1e9), log.summary(), notes);
+        }
     }
 }

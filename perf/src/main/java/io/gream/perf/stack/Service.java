@@ -74,6 +74,24 @@ public record Service(String name, String url, ChildJvm jvm, Path stateDir) impl
         return ingress;
     }
 
+    /**
+     * Starts the lock-based baseline service against the database at {@code jdbcUrl}, verifying tokens signed
+     * with {@code hmacSecret} (the ingress's, so one token works for both).
+     */
+    public static Service startLockingBaseline(String jdbcUrl, String user, String password, String hmacSecret,
+                                               Path dir, List<String> jvmArgs) {
+        int port = freePort();
+        ChildJvm jvm = ChildJvm.start("perf-locking-baseline", Jars.find("perf-locking-baseline"), jvmArgs, List.of(
+                "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
+                "--gream.auth.hmac-secret=" + hmacSecret), dir.resolve("perf-locking-baseline.log"));
+        Service service = new Service("perf-locking-baseline", "http://localhost:" + port, jvm, null);
+        service.awaitReady("/ping", Duration.ofSeconds(120));
+        return service;
+    }
+
     public static Service existing(String name, String url) {
         return new Service(name, url, null, null);
     }

@@ -26,6 +26,18 @@ class ReportWriterTest {
         report.add(new Measurement("gream-engine", "saturation", "uniform", 0, 3_000, LatencySummary.NONE,
                 Map.of()));
         report.add(new Measurement("raw-kafka", "saturation", "uniform", 0, 20_000, LatencySummary.NONE, Map.of()));
+        report.add(new Measurement("bare-streams", "saturation", "uniform", 0, 6_000, LatencySummary.NONE, Map.of()));
+        for (double rate : new double[] {500, 1_000, 2_000}) {
+            report.add(new Measurement("gream-rest", "latency", "hot", rate, rate, latency(10, 40),
+                    Map.of("failed", 0)));
+            report.add(new Measurement("gream-rest", "latency", "uniform", rate, rate,
+                    latency(10, rate < 2_000 ? 60 : 300), Map.of("failed", 0, "appendToAnswerP99Ms", rate / 20)));
+        }
+        report.add(new Measurement("locking-rest", "latency", "hot", 500, 500, latency(5, 30), Map.of("failed", 0)));
+        report.add(new Measurement("locking-rest", "latency", "hot", 1_000, 900, latency(50, 150),
+                Map.of("failed", 0)));
+        report.add(new Measurement("load-generator", "latency", "ping", 10_000, 10_000, latency(1, 5),
+                Map.of("failed", 0, "clientLimited", true)));
         report.add(new Measurement("gream-engine", "latency", "uniform", 1_500, 1_500, latency(60, 200), Map.of()));
         report.add(new Measurement("raw-kafka", "latency", "uniform", 1_500, 1_500, latency(1, 8), Map.of()));
         report.add(new Measurement("gream-engine", "close-lag", "close", 0, 1_000, latency(300, 700),
@@ -44,13 +56,29 @@ class ReportWriterTest {
             assertThat(c.met()).isTrue();
         });
         assertThat(comparisons).anySatisfy(c -> {
-            assertThat(c.what()).contains("raw produce+consume").endsWith("uniform");
-            assertThat(c.ratio()).isEqualTo(0.15);
+            assertThat(c.what()).contains("bare Streams").endsWith("uniform");
+            assertThat(c.ratio()).isEqualTo(0.5);
             assertThat(c.met()).isFalse();
         });
         assertThat(comparisons).anySatisfy(c -> {
-            assertThat(c.what()).startsWith("engine p99 at 50%");
+            assertThat(c.what()).contains("hot auction: Gream vs lock-based");
+            assertThat(c.gream()).isEqualTo(2_000);
+            assertThat(c.ratio()).isEqualTo(4.0);
+            assertThat(c.met()).isTrue();
+        });
+        assertThat(comparisons).anySatisfy(c -> {
+            assertThat(c.what()).startsWith("REST with outcome, uniform: best rate");
+            assertThat(c.gream()).isEqualTo(1_000);
             assertThat(c.met()).isFalse();
+        });
+        assertThat(comparisons).anySatisfy(c -> {
+            assertThat(c.what()).startsWith("command appended -> outcome").contains("at 500/s");
+            assertThat(c.gream()).isEqualTo(25);
+            assertThat(c.met()).isTrue();
+        });
+        assertThat(comparisons).anySatisfy(c -> {
+            assertThat(c.what()).startsWith("load generator");
+            assertThat(c.met()).as("a client-limited figure never meets its target").isFalse();
         });
         assertThat(comparisons).anySatisfy(c -> {
             assertThat(c.what()).startsWith("close lag p99");
@@ -69,7 +97,7 @@ class ReportWriterTest {
         assertThat(markdown).contains("| rssMiB | 640 |").contains("![latency percentiles against throughput]");
 
         JsonNode json = JsonMapper.builder().build().readTree(dir.resolve(ReportWriter.JSON).toFile());
-        assertThat(json.get("measurements")).hasSize(8);
+        assertThat(json.get("measurements")).hasSize(18);
         assertThat(json.get("comparisons").get(0).get("ratio").asDouble()).isEqualTo(20.0);
 
         byte[] png = Files.readAllBytes(dir.resolve(ReportWriter.CHART));

@@ -1,4 +1,4 @@
-package io.gream.perf.baseline;
+package io.gream.lockingbaseline;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LockingBidServiceTest {
 
     private static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
-    private static final String DATABASE = "gream_perf_test_" + ProcessHandle.current().pid();
+    private static final String DATABASE = "gream_locking_test_" + ProcessHandle.current().pid();
     private static final long NOW = 1_900_000_000_000L;
 
     private static HikariDataSource pool;
@@ -78,17 +78,29 @@ class LockingBidServiceTest {
     }
 
     @Test
-    void decidesBidsWithTheEngineRulesInTheEngineOrder() throws SQLException {
-        assertThat(service.placeBid("nope", "u1", 5_000, NOW)).contains(RejectionReason.AUCTION_NOT_FOUND);
-        assertThat(service.placeBid("a-closed", "u1", 5_000, NOW)).contains(RejectionReason.AUCTION_CLOSED);
-        assertThat(service.placeBid("a-1", "seller", 5_000, NOW)).contains(RejectionReason.SELF_BID);
-        assertThat(service.placeBid("a-1", "u1", 999, NOW)).contains(RejectionReason.BID_TOO_LOW);
-        assertThat(service.placeBid("a-1", "u1", 1_000, NOW)).isEmpty();
-        assertThat(service.placeBid("a-1", "u1", 2_000, NOW)).contains(RejectionReason.ALREADY_LEADING);
-        assertThat(service.placeBid("a-1", "u2", 1_099, NOW)).contains(RejectionReason.BID_TOO_LOW);
-        assertThat(service.placeBid("a-1", "u2", 1_100, NOW)).isEmpty();
+    void decidesBidsWithTheEngineRulesInTheEngineOrder() {
+        assertThat(service.placeBid("nope", "u1", "k1", 5_000, NOW)).contains(RejectionReason.AUCTION_NOT_FOUND);
+        assertThat(service.placeBid("a-closed", "u1", "k2", 5_000, NOW)).contains(RejectionReason.AUCTION_CLOSED);
+        assertThat(service.placeBid("a-1", "seller", "k3", 5_000, NOW)).contains(RejectionReason.SELF_BID);
+        assertThat(service.placeBid("a-1", "u1", "k4", 999, NOW)).contains(RejectionReason.BID_TOO_LOW);
+        assertThat(service.placeBid("a-1", "u1", "k5", 1_000, NOW)).isEmpty();
+        assertThat(service.placeBid("a-1", "u1", "k6", 2_000, NOW)).contains(RejectionReason.ALREADY_LEADING);
+        assertThat(service.placeBid("a-1", "u2", "k7", 1_099, NOW)).contains(RejectionReason.BID_TOO_LOW);
+        assertThat(service.placeBid("a-1", "u2", "k8", 1_100, NOW)).isEmpty();
 
         assertThat(service.standing("a-1")).contains(new LockingBidService.Standing(1_100L, "u2", 2));
+    }
+
+    @Test
+    void answersARepeatedKeyWithTheFirstOutcomeAndChangesNothing() {
+        assertThat(service.placeBid("a-ended", "u1", "same", 1_000, NOW)).isEmpty();
+        assertThat(service.placeBid("a-ended", "u2", "other", 1_100, NOW)).isEmpty();
+
+        assertThat(service.placeBid("a-ended", "u1", "same", 1_000, NOW)).isEmpty();
+        assertThat(service.placeBid("a-ended", "u3", "too-low", 1_000, NOW)).contains(RejectionReason.BID_TOO_LOW);
+        assertThat(service.placeBid("a-ended", "u3", "too-low", 9_000, NOW)).contains(RejectionReason.BID_TOO_LOW);
+
+        assertThat(service.standing("a-ended")).contains(new LockingBidService.Standing(1_100L, "u2", 2));
     }
 
     @Test
@@ -101,7 +113,7 @@ class LockingBidServiceTest {
             long amount = 1_000 + i * 100L;
             String bidder = "u" + i;
             bids.add(threads.submit(() -> {
-                Optional<RejectionReason> outcome = service.placeBid("a-2", bidder, amount, NOW);
+                Optional<RejectionReason> outcome = service.placeBid("a-2", bidder, "k", amount, NOW);
                 if (outcome.isEmpty()) {
                     acceptedCount.incrementAndGet();
                     highestAccepted.accumulateAndGet(amount, Math::max);
