@@ -183,6 +183,15 @@ class DeploymentComposeTest {
     }
 
     @Test
+    void theBalancerRefusesActuatorExactlyAndByPrefix() throws IOException {
+        String nginx = Files.readString(ROOT.resolve("deploy/nginx/nginx.conf"));
+
+        assertThat(block(nginx, "location = /actuator {")).contains("return 404;");
+        assertThat(block(nginx, "location ^~ /actuator {")).as("a prefix match that no regex location overrides")
+                .contains("return 404;");
+    }
+
+    @Test
     void theNotifierStreamPassesTheBalancerUnbufferedAndOutlivesItsHeartbeat() throws IOException {
         String nginx = Files.readString(ROOT.resolve("deploy/nginx/nginx.conf"));
         String stream = block(nginx, "location = /api/notifications/stream {");

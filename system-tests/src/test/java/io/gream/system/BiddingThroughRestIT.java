@@ -159,6 +159,7 @@ class BiddingThroughRestIT {
                 "--server.port=" + ingressPort,
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--gream.ingress.engine-urls=" + String.join(",", engines),
+                "--gream.ingress.engine-token=" + EngineTestSupport.INTERNAL_TOKEN,
                 "--gream.auth.hmac-secret=" + Base64.getEncoder().encodeToString(SECRET),
                 "--gream.ingress.rate-limit.requests-per-period=1000"));
     }

@@ -23,6 +23,7 @@ class HmacSecretStartupTest {
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:1",
+                "--gream.ingress.engine-token=engine-token-for-tests-only",
                 "--gream.auth.hmac-secret=" + shortSecret))
                 .rootCause()
                 .isInstanceOf(IllegalStateException.class)

@@ -25,6 +25,7 @@ public abstract class RunningIngress {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestBroker::bootstrapServers);
         registry.add("gream.ingress.engine-urls", () -> EngineStub.shared().url().toString());
+        registry.add("gream.ingress.engine-token", () -> EngineStub.INTERNAL_TOKEN);
         // Also replaces the local profile's public development key, so Tokens can sign for every context.
         registry.add("gream.auth.hmac-secret", () -> Tokens.SECRET);
     }
