@@ -80,7 +80,7 @@ class DeploymentComposeTest {
                 "GREAM_ENGINE_TOPICS_REPLICATIONFACTOR", "SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STANDBY_REPLICAS",
                 "GREAM_ENGINE_INTERNAL_TOKEN");
         assertThat(known).doesNotContain("GREAM_ENGINE_TOPICS_REPLICATON_FACTOR", "SPRING_KAFKA_BOOTSTRAP_SERVER",
-                "GREAM_AUTH_HMAC_SECRET");
+                "GREAM_AUTH_HMAC_SECRET_KEY");
     }
 
     @Test

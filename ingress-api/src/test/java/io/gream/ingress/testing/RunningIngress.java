@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What every test of the running ingress needs, whatever its configuration: the shared real broker and engine
- * stand-in, the test signing key, a reader of the command topic and a client of the ingress's port. Subclasses
+ * stand-in, a reader of the command topic and a client of the ingress's port. Subclasses
  * choose the configuration with {@code @SpringBootTest}.
  */
 public abstract class RunningIngress {
@@ -26,8 +26,6 @@ public abstract class RunningIngress {
         registry.add("spring.kafka.bootstrap-servers", TestBroker::bootstrapServers);
         registry.add("gream.ingress.engine-urls", () -> EngineStub.shared().url().toString());
         registry.add("gream.ingress.engine-token", () -> EngineStub.INTERNAL_TOKEN);
-        // Also replaces the local profile's public development key, so Tokens can sign for every context.
-        registry.add("gream.auth.hmac-secret", () -> Tokens.SECRET);
     }
 
     @BeforeAll

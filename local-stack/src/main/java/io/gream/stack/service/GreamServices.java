@@ -45,11 +45,11 @@ public final class GreamServices {
             "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
 
     /**
-     * The ingress's public development signing key (its {@code application-local.yml}), unless
-     * {@code GREAM_AUTH_HMAC_SECRET} is set, exactly as the ingress resolves it under its {@code local} profile: so
-     * the notifier accepts the development tokens the ingress issues. Resolved by Spring as a placeholder.
+     * The ingress's public development signing key (its {@code application-local.yml}), so the notifier accepts the
+     * development tokens the ingress issues. Never a secret: development tokens refuse to run with one from the
+     * environment.
      */
-    static final String LOCAL_SIGNING_KEY = "${GREAM_AUTH_HMAC_SECRET:Z3JlYW0tbG9jYWwtZGV2ZWxvcG1lbnQta2V5LTMyYnl0ZXMh}";
+    static final String LOCAL_SIGNING_KEY = "Z3JlYW0tbG9jYWwtZGV2ZWxvcG1lbnQta2V5LTMyYnl0ZXMh";
 
     /**
      * The token the ingress shows the engine's internal API ({@code gream.engine.internal-token}): drawn at random
@@ -83,8 +83,10 @@ public final class GreamServices {
             "ingress-api", "ingress", 8080, () -> new SpringApplicationBuilder(IngressApplication.class),
             "/actuator/health/readiness", "",
             stack -> Map.of(
-                    // development tokens (POST /api/dev/tokens) and the public development signing key
+                    // development tokens (POST /api/dev/tokens) and the public development signing key: the local
+                    // profile and the switch, both deliberate
                     "spring.profiles.active", "local",
+                    "gream.auth.dev-tokens.enabled", "true",
                     "spring.kafka.bootstrap-servers", stack.bootstrapServers(),
                     "gream.ingress.engine-urls", stack.url(BID_ENGINE.name()),
                     "gream.ingress.engine-token", INTERNAL_TOKEN,
