@@ -73,9 +73,11 @@ class AuctionCommandController {
     private final EngineClient engine;
     private final CommandProperties properties;
     private final RequestRules rules;
+    private final UsedBidKeys usedBidKeys;
 
     AuctionCommandController(CommandDispatcher dispatcher, EngineClient engine, CommandProperties properties,
-                             Clock clock) {
+                             Clock clock, UsedBidKeys usedBidKeys) {
+        this.usedBidKeys = usedBidKeys;
         this.dispatcher = dispatcher;
         this.engine = engine;
         this.properties = properties;
@@ -141,8 +143,10 @@ class AuctionCommandController {
         violations.addAll(rules.placeBid(request));
         requireValid(violations);
 
-        return send(new PlaceBid(CommandIds.commandId("PlaceBid", user.userId(), auctionId, key), auctionId,
-                user.userId(), request.amount()), prefer);
+        PlaceBid bid = new PlaceBid(CommandIds.commandId("PlaceBid", user.userId(), auctionId, key), auctionId,
+                user.userId(), request.amount());
+        usedBidKeys.claim(bid);
+        return send(bid, prefer);
     }
 
     @Operation(summary = "Cancel an auction (seller only, while open and without bids)", description = "201 when"
