@@ -13,7 +13,9 @@ import java.util.Arrays;
  * answered {@code 401} before its body is read or validated and never reaches Kafka.
  *
  * <p>Which handlers need a user is read off their signature (a parameter of type {@link AuthenticatedUser}), so an
- * endpoint cannot be written to use the user and forget to require the token.
+ * endpoint cannot be written to use the user and forget to require the token. A public handler that adapts its
+ * answer to the caller declares {@code Optional<AuthenticatedUser>}: a token is then optional, but one that is sent
+ * must be valid.
  */
 final class BearerTokenInterceptor implements HandlerInterceptor {
 
@@ -27,11 +29,18 @@ final class BearerTokenInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !needsUser(method)) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        boolean required = needsUser(method);
+        if (!required && !mayUseUser(method)) {
             return true;
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || authorization.isBlank()) {
+            if (!required) {
+                return true;
+            }
             throw InvalidTokenException.missing();
         }
         if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -45,5 +54,9 @@ final class BearerTokenInterceptor implements HandlerInterceptor {
     static boolean needsUser(HandlerMethod method) {
         return Arrays.stream(method.getMethodParameters())
                 .anyMatch(p -> p.getParameterType() == AuthenticatedUser.class);
+    }
+
+    static boolean mayUseUser(HandlerMethod method) {
+        return Arrays.stream(method.getMethodParameters()).anyMatch(AuthenticatedUserArgumentResolver::isOptionalUser);
     }
 }
