@@ -192,6 +192,17 @@ class DeploymentComposeTest {
     }
 
     @Test
+    void theBalancerLimitsRequestsPerClientAddressFirstAndAnswersProblemJson() throws IOException {
+        String nginx = Files.readString(ROOT.resolve("deploy/nginx/nginx.conf"));
+
+        assertThat(nginx).containsPattern("limit_req_zone \\$binary_remote_addr zone=per_address:\\d+m rate=\\d+r/s;")
+                .contains("limit_req_status 429;");
+        String server = block(nginx, "server {");
+        assertThat(server).contains("limit_req zone=per_address", "error_page 429 = @rate_limited;");
+        assertThat(block(nginx, "location @rate_limited {")).contains("application/problem+json", "RATE_LIMITED");
+    }
+
+    @Test
     void theNotifierStreamPassesTheBalancerUnbufferedAndOutlivesItsHeartbeat() throws IOException {
         String nginx = Files.readString(ROOT.resolve("deploy/nginx/nginx.conf"));
         String stream = block(nginx, "location = /api/notifications/stream {");
