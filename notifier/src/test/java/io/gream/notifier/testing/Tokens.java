@@ -1,16 +1,20 @@
 package io.gream.notifier.testing;
 
+import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Jwks;
+import io.jsonwebtoken.security.Keys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.function.UnaryOperator;
 
 /**
  * Tokens as the identity provider issues them (issuer gream, audience gream-ingress, ES256 under key id
@@ -46,10 +50,29 @@ public final class Tokens {
     }
 
     public static String forAudience(String userId, String audience) {
+        return with(userId, audience, UnaryOperator.identity());
+    }
+
+    /** A token for {@code userId} with the given changes to an otherwise valid one, signed with the right key. */
+    public static String with(String userId, UnaryOperator<JwtBuilder> change) {
+        return with(userId, "gream-ingress", change);
+    }
+
+    /** Signed with a shared HMAC key (as development tokens are), under the provider's key id. */
+    public static String signedWithAnHmacKey(String userId) {
         Instant now = Instant.now();
         return Jwts.builder().header().keyId(KEY_ID).and()
-                .subject(userId).issuer("gream").audience().add(audience).and()
+                .subject(userId).issuer("gream").audience().add("gream-ingress").and()
                 .issuedAt(Date.from(now)).expiration(Date.from(now.plus(Duration.ofMinutes(10))))
-                .signWith(KEY.getPrivate()).compact();
+                .signWith(Keys.hmacShaKeyFor("a-shared-key-of-32-bytes-long!!!".getBytes(StandardCharsets.US_ASCII)))
+                .compact();
+    }
+
+    private static String with(String userId, String audience, UnaryOperator<JwtBuilder> change) {
+        Instant now = Instant.now();
+        JwtBuilder builder = Jwts.builder().header().keyId(KEY_ID).and()
+                .subject(userId).issuer("gream").audience().add(audience).and()
+                .issuedAt(Date.from(now)).expiration(Date.from(now.plus(Duration.ofMinutes(10))));
+        return change.apply(builder).signWith(KEY.getPrivate()).compact();
     }
 }
