@@ -46,7 +46,8 @@ class AuctionQueryController {
     @Operation(summary = "An auction's current state", description = "ETag is the auction's seq; send"
             + " If-None-Match to get 304 while nothing changed.")
     @GetMapping("/{auctionId}")
-    ResponseEntity<AuctionResponse> auction(Optional<AuthenticatedUser> caller, @PathVariable String auctionId) {
+    ResponseEntity<AuctionResponse> auction(@Parameter(hidden = true) Optional<AuthenticatedUser> caller,
+                                            @PathVariable String auctionId) {
         List<FieldViolation> violations = new ArrayList<>();
         RequestRules.id("auctionId", auctionId, violations);
         if (!violations.isEmpty()) {
@@ -63,7 +64,7 @@ class AuctionQueryController {
     @Operation(summary = "Open auctions, ending soonest first")
     @GetMapping
     AuctionListResponse auctions(
-            Optional<AuthenticatedUser> caller,
+            @Parameter(hidden = true) Optional<AuthenticatedUser> caller,
             @Parameter(description = "Only OPEN is supported") @RequestParam(defaultValue = "OPEN") String status,
             @Parameter(description = "1..100") @RequestParam(defaultValue = "20") int limit,
             @Parameter(description = "Only auctions ending before this instant")

@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What every test of the running ingress needs, whatever its configuration: the shared real broker and engine
- * stand-in, a reader of the command topic and a client of the ingress's port. Subclasses
+ * stand-in, the identity provider's public keys ({@link Tokens}), a reader of the command topic and a client of the ingress's port. Subclasses
  * choose the configuration with {@code @SpringBootTest}.
  */
 public abstract class RunningIngress {
@@ -26,6 +26,8 @@ public abstract class RunningIngress {
         registry.add("spring.kafka.bootstrap-servers", TestBroker::bootstrapServers);
         registry.add("gream.ingress.engine-urls", () -> EngineStub.shared().url().toString());
         registry.add("gream.ingress.engine-token", () -> EngineStub.INTERNAL_TOKEN);
+        // the production key source: the identity provider's public keys, here the JWKS file Tokens signs for
+        registry.add("gream.auth.jwks.file", Tokens::jwksFile);
     }
 
     @BeforeAll

@@ -4,8 +4,6 @@ import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.GreamJson;
 import io.gream.ingress.IngressApplication;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.UUID;
 
@@ -31,12 +29,6 @@ import java.util.UUID;
 public abstract class SharedIngressContext extends RunningIngress {
 
     protected final EngineStub engine = EngineStub.shared();
-
-    /** The production key source: the identity provider's public keys, here the JWKS file {@link Tokens} signs for. */
-    @DynamicPropertySource
-    static void identityProvider(DynamicPropertyRegistry registry) {
-        registry.add("gream.auth.jwks.file", Tokens::jwksFile);
-    }
 
     /** A fresh id, so tests never see each other's auctions or users. */
     protected static String fresh(String prefix) {
