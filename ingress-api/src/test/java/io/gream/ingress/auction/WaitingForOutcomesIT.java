@@ -9,6 +9,8 @@ import io.gream.ingress.testing.EngineStub.Reply;
 import io.gream.ingress.testing.RunningIngress;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +43,11 @@ import static org.awaitility.Awaitility.await;
                 "gream.ingress.rate-limit.requests-per-period=100000"
         })
 class WaitingForOutcomesIT extends RunningIngress {
+
+    @DynamicPropertySource
+    static void keys(DynamicPropertyRegistry registry) {
+        identityProvider(registry);
+    }
 
     private final EngineStub engine = EngineStub.shared();
     private final ExecutorService clients = Executors.newCachedThreadPool();

@@ -3,8 +3,6 @@ package io.gream.ingress.testing;
 import io.gream.ingress.IngressApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The ingress under the {@code local} profile with development tokens turned on (both steps) and its public
@@ -19,10 +17,4 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 @ActiveProfiles("local")
 public abstract class LocalProfileContext extends RunningIngress {
-
-    /** No identity provider here: development tokens refuse to start next to one. */
-    @DynamicPropertySource
-    static void noIdentityProvider(DynamicPropertyRegistry registry) {
-        registry.add("gream.auth.jwks.file", () -> "");
-    }
 }

@@ -9,10 +9,18 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What every test of the running ingress needs, whatever its configuration: the shared real broker and engine
- * stand-in, the identity provider's public keys ({@link Tokens}), a reader of the command topic and a client of the ingress's port. Subclasses
+ * stand-in, a reader of the command topic and a client of the ingress's port. Subclasses
  * choose the configuration with {@code @SpringBootTest}.
  */
 public abstract class RunningIngress {
+
+    /**
+     * The production key source: the identity provider's public keys, here the JWKS file {@link Tokens} signs for.
+     * Not for the local-profile context, whose development tokens refuse to start next to one.
+     */
+    protected static void identityProvider(DynamicPropertyRegistry registry) {
+        registry.add("gream.auth.jwks.file", Tokens::jwksFile);
+    }
 
     protected static CommandLog commands;
 
@@ -26,8 +34,6 @@ public abstract class RunningIngress {
         registry.add("spring.kafka.bootstrap-servers", TestBroker::bootstrapServers);
         registry.add("gream.ingress.engine-urls", () -> EngineStub.shared().url().toString());
         registry.add("gream.ingress.engine-token", () -> EngineStub.INTERNAL_TOKEN);
-        // the production key source: the identity provider's public keys, here the JWKS file Tokens signs for
-        registry.add("gream.auth.jwks.file", Tokens::jwksFile);
     }
 
     @BeforeAll
