@@ -64,15 +64,8 @@ final class GreamApi {
         return post("/api/auctions/" + auctionId + "/bids", bidder, idempotencyKey, "{\"amount\":" + amount + "}");
     }
 
-    /** The auction as an anonymous reader sees it: people as per-auction aliases. */
     Answer auction(String auctionId) {
         return send(HttpRequest.newBuilder(uri("/api/auctions/" + auctionId)).GET());
-    }
-
-    /** The auction as {@code user} sees it: their own id where they are the seller, leader or winner. */
-    Answer auction(String auctionId, String user) {
-        return send(HttpRequest.newBuilder(uri("/api/auctions/" + auctionId))
-                .header("Authorization", "Bearer " + token(user)).GET());
     }
 
     /** The first page (newest first, up to 100) of the user's notification inbox. */

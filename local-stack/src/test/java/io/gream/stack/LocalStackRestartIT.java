@@ -53,7 +53,7 @@ class LocalStackRestartIT {
 
         stack = LocalStack.start(settings);
         GreamApi again = new GreamApi(stack);
-        JsonNode auction = again.auction(auctionId, "bob").body();
+        JsonNode auction = again.auction(auctionId).body();
         assertThat(auction.path("status").asString()).isEqualTo("OPEN");
         assertThat(auction.path("leaderId").asString()).isEqualTo("bob");
         assertThat(auction.path("currentPrice").asLong()).isEqualTo(3000);

@@ -1,6 +1,5 @@
 package io.gream.ingress.auction;
 
-import io.gream.auth.AuthenticatedUser;
 import io.gream.contracts.AuctionView;
 import io.gream.ingress.engine.EngineClient;
 import io.gream.ingress.problem.FieldViolation;
@@ -9,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,11 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Public reads: one auction, and the open auctions ending soonest. No token needed; the engine is the source.
- * People appear as per-auction aliases ({@link Pseudonyms}); a caller who sends a (valid) token sees their own id.
  *
  * <p>An auction's {@code ETag} is its {@code seq}, which grows with every change, so a client polling with
  * {@code If-None-Match} gets {@code 304} until something happens (Spring answers the 304 from the ETag).
@@ -36,18 +32,15 @@ class AuctionQueryController {
     static final int MAX_LIMIT = 100;
 
     private final EngineClient engine;
-    private final Pseudonyms pseudonyms;
 
-    AuctionQueryController(EngineClient engine, Pseudonyms pseudonyms) {
+    AuctionQueryController(EngineClient engine) {
         this.engine = engine;
-        this.pseudonyms = pseudonyms;
     }
 
     @Operation(summary = "An auction's current state", description = "ETag is the auction's seq; send"
             + " If-None-Match to get 304 while nothing changed.")
     @GetMapping("/{auctionId}")
-    ResponseEntity<AuctionResponse> auction(@Parameter(hidden = true) Optional<AuthenticatedUser> caller,
-                                            @PathVariable String auctionId) {
+    ResponseEntity<AuctionResponse> auction(@PathVariable String auctionId) {
         List<FieldViolation> violations = new ArrayList<>();
         RequestRules.id("auctionId", auctionId, violations);
         if (!violations.isEmpty()) {
@@ -57,14 +50,12 @@ class AuctionQueryController {
         return ResponseEntity.ok()
                 .eTag("\"" + view.seq() + "\"")
                 .cacheControl(CacheControl.noCache())
-                .varyBy(HttpHeaders.AUTHORIZATION) // the caller sees their own id
-                .body(AuctionResponse.of(view, pseudonyms, caller.map(AuthenticatedUser::userId)));
+                .body(AuctionResponse.of(view));
     }
 
     @Operation(summary = "Open auctions, ending soonest first")
     @GetMapping
     AuctionListResponse auctions(
-            @Parameter(hidden = true) Optional<AuthenticatedUser> caller,
             @Parameter(description = "Only OPEN is supported") @RequestParam(defaultValue = "OPEN") String status,
             @Parameter(description = "1..100") @RequestParam(defaultValue = "20") int limit,
             @Parameter(description = "Only auctions ending before this instant")
@@ -80,6 +71,6 @@ class AuctionQueryController {
             throw ProblemException.validation(violations);
         }
         return new AuctionListResponse(engine.openAuctions(endingBefore, limit).stream()
-                .map(view -> AuctionResponse.of(view, pseudonyms, caller.map(AuthenticatedUser::userId))).toList());
+                .map(AuctionResponse::of).toList());
     }
 }
