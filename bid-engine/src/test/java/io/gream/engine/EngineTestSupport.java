@@ -30,6 +30,12 @@ public final class EngineTestSupport {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+    /** The internal token the engines of these tests require ({@code gream.engine.internal-token}). */
+    public static final String INTERNAL_TOKEN = "engine-token-for-tests-only";
+
+    /** The header that carries {@link #INTERNAL_TOKEN}. */
+    public static final String INTERNAL_TOKEN_HEADER = "X-Gream-Internal-Token";
+
     private EngineTestSupport() {
     }
 
@@ -59,7 +65,8 @@ public final class EngineTestSupport {
                 "--spring.kafka.streams.state-dir=" + stateDir,
                 "--gream.engine.topics.partitions=3",
                 "--gream.engine.topics.replication-factor=1",
-                "--gream.engine.topics.min-insync-replicas=1"));
+                "--gream.engine.topics.min-insync-replicas=1",
+                "--gream.engine.internal-token=" + INTERNAL_TOKEN));
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = BidEngineApplication.builder().run(args.toArray(String[]::new));
         KafkaStreams streams = context.getBean(KafkaStreams.class);

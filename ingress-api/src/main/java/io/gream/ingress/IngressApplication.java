@@ -2,6 +2,7 @@ package io.gream.ingress;
 
 import io.gream.auth.AuthConfiguration;
 import io.gream.marketplace.WebConfiguration;
+import io.gream.web.ContainerErrorsConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,8 +14,9 @@ import java.time.Clock;
 /** Starts the ingress: a stateless Spring MVC application, any number of replicas behind a load balancer. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-// bearer-token verification, shared with the other services (web-auth); the marketplace page (web)
-@Import({AuthConfiguration.class, WebConfiguration.class})
+// bearer-token verification and problem+json for container errors, shared with the other services (web-auth);
+// the marketplace page (web)
+@Import({AuthConfiguration.class, ContainerErrorsConfiguration.class, WebConfiguration.class})
 public class IngressApplication {
 
     /** Set before anything starts the common pool; an explicit {@code -D} of the same property wins. */

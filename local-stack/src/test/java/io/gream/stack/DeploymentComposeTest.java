@@ -80,7 +80,7 @@ class DeploymentComposeTest {
                 "GREAM_ENGINE_TOPICS_REPLICATIONFACTOR", "SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STANDBY_REPLICAS",
                 "GREAM_ENGINE_INTERNAL_TOKEN");
         assertThat(known).doesNotContain("GREAM_ENGINE_TOPICS_REPLICATON_FACTOR", "SPRING_KAFKA_BOOTSTRAP_SERVER",
-                "GREAM_AUTH_HMAC_SECRET");
+                "GREAM_AUTH_HMAC_SECRET_KEY");
     }
 
     @Test
@@ -180,6 +180,26 @@ class DeploymentComposeTest {
                         // SettlementMetrics' gream.settlement.lag timer and settlements counter, Prometheus-named
                         "gream_settlement_lag_seconds_bucket", "gream_settlement_settlements_total",
                         "gream_notifier_notifications_total");
+    }
+
+    @Test
+    void theBalancerRefusesActuatorExactlyAndByPrefix() throws IOException {
+        String nginx = Files.readString(ROOT.resolve("deploy/nginx/nginx.conf"));
+
+        assertThat(block(nginx, "location = /actuator {")).contains("return 404;");
+        assertThat(block(nginx, "location ^~ /actuator {")).as("a prefix match that no regex location overrides")
+                .contains("return 404;");
+    }
+
+    @Test
+    void theBalancerLimitsRequestsPerClientAddressFirstAndAnswersProblemJson() throws IOException {
+        String nginx = Files.readString(ROOT.resolve("deploy/nginx/nginx.conf"));
+
+        assertThat(nginx).containsPattern("limit_req_zone \\$binary_remote_addr zone=per_address:\\d+m rate=\\d+r/s;")
+                .contains("limit_req_status 429;");
+        String server = block(nginx, "server {");
+        assertThat(server).contains("limit_req zone=per_address", "error_page 429 = @rate_limited;");
+        assertThat(block(nginx, "location @rate_limited {")).contains("application/problem+json", "RATE_LIMITED");
     }
 
     @Test

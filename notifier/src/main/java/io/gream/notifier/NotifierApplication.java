@@ -1,6 +1,7 @@
 package io.gream.notifier;
 
 import io.gream.auth.AuthConfiguration;
+import io.gream.web.ContainerErrorsConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,7 +16,8 @@ import java.time.Clock;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(AuthConfiguration.class) // bearer tokens, verified as at the ingress (web-auth)
+// bearer tokens, verified as at the ingress, and problem+json for container errors (web-auth)
+@Import({AuthConfiguration.class, ContainerErrorsConfiguration.class})
 public class NotifierApplication {
 
     public static void main(String[] args) {

@@ -202,6 +202,9 @@ class BiddingThroughRestIT {
                 "--server.port=" + ingressPort,
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--gream.ingress.engine-urls=" + String.join(",", engines),
+                "--gream.ingress.engine-token=" + EngineTestSupport.INTERNAL_TOKEN,
+                // an HMAC key is accepted under the local profile only (development tokens stay off)
+                "--spring.profiles.active=local",
                 "--gream.auth.hmac-secret=" + Base64.getEncoder().encodeToString(SECRET),
                 "--gream.ingress.rate-limit.requests-per-period=1000"));
     }

@@ -2,23 +2,20 @@ package io.gream.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.MethodParameter;
-import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * Verifies the bearer token before a handler that needs the acting user runs, so an unauthenticated request is
  * answered {@code 401} before its body is read or validated and never reaches Kafka.
  *
  * <p>Which handlers need a user is read off their signature (a parameter of type {@link AuthenticatedUser}), so an
- * endpoint cannot be written to use the user and forget to require the token. A parameter of type
- * {@code Optional<AuthenticatedUser>} makes the token optional: absent, the request is anonymous; present, it must
- * be valid.
+ * endpoint cannot be written to use the user and forget to require the token. A public handler that adapts its
+ * answer to the caller declares {@code Optional<AuthenticatedUser>}: a token is then optional, but one that is sent
+ * must be valid.
  */
 final class BearerTokenInterceptor implements HandlerInterceptor {
 
@@ -32,14 +29,18 @@ final class BearerTokenInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !needsUser(method) && !mayUseUser(method)) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        boolean required = needsUser(method);
+        if (!required && !mayUseUser(method)) {
             return true;
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if ((authorization == null || authorization.isBlank()) && !needsUser(method)) {
-            return true; // an optional user: anonymous, but a token that is sent must be valid
-        }
         if (authorization == null || authorization.isBlank()) {
+            if (!required) {
+                return true;
+            }
             throw InvalidTokenException.missing();
         }
         if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -55,13 +56,7 @@ final class BearerTokenInterceptor implements HandlerInterceptor {
                 .anyMatch(p -> p.getParameterType() == AuthenticatedUser.class);
     }
 
-    /** A parameter of type {@code Optional<AuthenticatedUser>}: the endpoint is public, and says more to a user. */
     static boolean mayUseUser(HandlerMethod method) {
-        return Arrays.stream(method.getMethodParameters()).anyMatch(BearerTokenInterceptor::isOptionalUser);
-    }
-
-    static boolean isOptionalUser(MethodParameter parameter) {
-        return parameter.getParameterType() == Optional.class
-                && ResolvableType.forMethodParameter(parameter).getGeneric(0).resolve() == AuthenticatedUser.class;
+        return Arrays.stream(method.getMethodParameters()).anyMatch(AuthenticatedUserArgumentResolver::isOptionalUser);
     }
 }

@@ -5,14 +5,18 @@ import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.IncorrectClaimException;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.JwtParserBuilder;
 import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.Locator;
 import io.jsonwebtoken.MissingClaimException;
 import io.jsonwebtoken.UnsupportedJwtException;
 import io.jsonwebtoken.security.SecurityException;
 
 import javax.crypto.SecretKey;
+import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Date;
 import java.util.Set;
@@ -22,10 +26,11 @@ import java.util.regex.Pattern;
  * Verifies a bearer token and returns the user it names.
  *
  * <p>Only a signed JWT (JWS) verifies: unsigned ({@code alg=none}) and encrypted tokens are refused by
- * {@link JwtParser#parseSignedClaims}, and jjwt refuses an HMAC algorithm stronger than the key. Beyond the
- * signature, {@code exp}, {@code iss} and {@code aud} must all be present and match; jjwt checks {@code exp} and
- * {@code nbf} against the clock with the configured skew, but does not require {@code exp}, so that is checked here.
- * The audience is checked here too, because jjwt can require only one value and a service may accept several.
+ * {@link JwtParser#parseSignedClaims}. The key is the identity provider's public key the token's {@code kid} names
+ * ({@link IdentityProviderKeys}), or the local profile's HMAC key. Beyond the signature, {@code exp}, {@code iss}
+ * and {@code aud} must all be present and match, and the token may not live longer than the configured maximum;
+ * jjwt checks {@code exp} and {@code nbf} against the clock with the skew but does not require {@code exp}, so that
+ * is checked here, with the audience (jjwt can require only one value and a service may accept several).
  */
 public final class TokenVerifier {
 
@@ -33,20 +38,46 @@ public final class TokenVerifier {
     public static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.@:-]{1,128}");
 
     private final JwtParser parser;
-    private final Set<String> audiences;
+    private final Rules rules;
 
-    /** @param audiences a token is accepted when one of its {@code aud} values is in this set (not empty) */
-    public TokenVerifier(SecretKey key, String issuer, Set<String> audiences, Duration clockSkew, Clock clock) {
-        if (audiences.isEmpty()) {
-            throw new IllegalArgumentException("at least one accepted audience is required");
+    /**
+     * What a token must satisfy besides its signature.
+     *
+     * @param audiences   a token is accepted when one of its {@code aud} values is in this set (not empty)
+     * @param maxLifetime longest a token may be valid
+     */
+    public record Rules(String issuer, Set<String> audiences, Duration clockSkew, Duration maxLifetime, Clock clock) {
+
+        public Rules {
+            if (audiences.isEmpty()) {
+                throw new IllegalArgumentException("at least one accepted audience is required");
+            }
+            audiences = Set.copyOf(audiences);
         }
-        this.audiences = Set.copyOf(audiences);
-        this.parser = Jwts.parser()
-                .verifyWith(key)
-                .requireIssuer(issuer)
-                .clockSkewSeconds(clockSkew.toSeconds())
-                .clock(() -> Date.from(clock.instant()))
+
+        static Rules of(AuthProperties properties, Clock clock) {
+            return new Rules(properties.issuer(), properties.acceptedAudiencesOrDefault(), properties.clockSkew(),
+                    properties.maxLifetime(), clock);
+        }
+    }
+
+    private TokenVerifier(JwtParserBuilder keys, Rules rules) {
+        this.rules = rules;
+        this.parser = keys
+                .requireIssuer(rules.issuer())
+                .clockSkewSeconds(rules.clockSkew().toSeconds())
+                .clock(() -> Date.from(rules.clock().instant()))
                 .build();
+    }
+
+    /** Tokens signed by the identity provider, with the public key their {@code kid} names. */
+    static TokenVerifier withPublicKeys(Locator<Key> keys, Rules rules) {
+        return new TokenVerifier(Jwts.parser().keyLocator(keys), rules);
+    }
+
+    /** Tokens signed with a shared HMAC key: the local profile's development tokens only. */
+    public static TokenVerifier withHmacKey(SecretKey key, Rules rules) {
+        return new TokenVerifier(Jwts.parser().verifyWith(key), rules);
     }
 
     /** @throws InvalidTokenException when the token is not valid for any reason */
@@ -54,6 +85,8 @@ public final class TokenVerifier {
         Claims claims;
         try {
             claims = parser.parseSignedClaims(token).getPayload();
+        } catch (InvalidTokenException e) {
+            throw e;
         } catch (ExpiredJwtException e) {
             throw InvalidTokenException.invalid("token expired");
         } catch (MissingClaimException e) {
@@ -70,11 +103,12 @@ public final class TokenVerifier {
         if (claims.getExpiration() == null) {
             throw InvalidTokenException.invalid("claim exp missing");
         }
+        checkLifetime(claims);
         Set<String> tokenAudiences = claims.getAudience();
         if (tokenAudiences == null || tokenAudiences.isEmpty()) {
             throw InvalidTokenException.invalid("claim aud missing");
         }
-        if (Collections.disjoint(tokenAudiences, audiences)) {
+        if (Collections.disjoint(tokenAudiences, rules.audiences())) {
             throw InvalidTokenException.invalid("claim aud not accepted");
         }
         String subject = claims.getSubject();
@@ -82,5 +116,19 @@ public final class TokenVerifier {
             throw InvalidTokenException.invalid("claim sub missing or not a user id");
         }
         return new AuthenticatedUser(subject);
+    }
+
+    /** A stolen long-lived token is a long-lived key: refuse any token meant to live longer than allowed. */
+    private void checkLifetime(Claims claims) {
+        Instant now = rules.clock().instant();
+        Instant expires = claims.getExpiration().toInstant();
+        Instant issued = claims.getIssuedAt() == null ? now : claims.getIssuedAt().toInstant();
+        if (issued.isAfter(now.plus(rules.clockSkew()))) {
+            throw InvalidTokenException.invalid("claim iat in the future");
+        }
+        if (Duration.between(issued, expires).compareTo(rules.maxLifetime()) > 0
+                || Duration.between(now, expires).compareTo(rules.maxLifetime().plus(rules.clockSkew())) > 0) {
+            throw InvalidTokenException.invalid("token lifetime longer than " + rules.maxLifetime());
+        }
     }
 }

@@ -23,8 +23,9 @@ class TokenVerifierTest {
     private static final SecretKey KEY = Keys.hmacShaKeyFor(
             "web-auth-test-key-of-32-bytes!!!".getBytes(StandardCharsets.US_ASCII));
 
-    private final TokenVerifier verifier = new TokenVerifier(KEY, "gream", Set.of("gream-ingress", "gream-notifier"),
-            Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final TokenVerifier verifier = TokenVerifier.withHmacKey(KEY, new TokenVerifier.Rules("gream",
+            Set.of("gream-ingress", "gream-notifier"), Duration.ofSeconds(30), Duration.ofHours(1),
+            Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @Test
     void acceptsATokenForAnyConfiguredAudience() {
@@ -54,9 +55,10 @@ class TokenVerifierTest {
 
     @Test
     void defaultsToTheSingleConfiguredAudience() {
-        AuthProperties single = new AuthProperties("x", "gream", "gream-ingress", Duration.ZERO, null);
+        AuthProperties single = new AuthProperties("x", "gream", "gream-ingress", Duration.ZERO, null,
+                Duration.ofHours(1), null);
         AuthProperties list = new AuthProperties("x", "gream", "gream-ingress", Duration.ZERO,
-                java.util.List.of("gream-ingress", "gream-notifier"));
+                java.util.List.of("gream-ingress", "gream-notifier"), Duration.ofHours(1), null);
 
         assertThat(single.acceptedAudiencesOrDefault()).containsExactly("gream-ingress");
         assertThat(list.acceptedAudiencesOrDefault()).containsExactlyInAnyOrder("gream-ingress", "gream-notifier");

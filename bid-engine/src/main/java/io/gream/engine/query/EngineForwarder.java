@@ -47,9 +47,7 @@ final class EngineForwarder {
                 .timeout(timeout)
                 .header(READ_HEADER, read)
                 .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
-        if (!internalToken.isEmpty()) {
-            request.header(TOKEN_HEADER, internalToken);
-        }
+        request.header(TOKEN_HEADER, internalToken);
         return client.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofString())
                 .thenApply(EngineForwarder::passThrough)
                 .exceptionally(unreachable -> Optional.empty());

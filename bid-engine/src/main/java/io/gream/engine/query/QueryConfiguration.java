@@ -3,15 +3,25 @@ package io.gream.engine.query;
 import io.gream.engine.runtime.EngineProperties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Duration;
 
-/** The query API's parts: where auctions live, how to ask another instance, and who waits for outcomes. */
+/**
+ * The query API's parts: where auctions live, how to ask another instance, who waits for outcomes, and the
+ * internal token every handler requires.
+ */
 @Configuration(proxyBeanMethods = false)
-class QueryConfiguration {
+class QueryConfiguration implements WebMvcConfigurer {
+
+    private final EngineProperties engine;
+
+    QueryConfiguration(EngineProperties engine) {
+        this.engine = engine;
+    }
 
     @Bean
     OutcomeWaiters outcomeWaiters() {
@@ -28,9 +38,9 @@ class QueryConfiguration {
         return new EngineForwarder(Duration.ofMillis(500), engine.internalToken());
     }
 
-    @Bean
-    @ConditionalOnExpression("!'${gream.engine.internal-token:}'.isEmpty()")
-    InternalTokenFilter internalTokenFilter(EngineProperties engine) {
-        return new InternalTokenFilter(engine.internalToken());
+    /** No path pattern: every handler of every MVC handler mapping, so the API is closed by default. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new InternalTokenInterceptor(engine.internalToken()));
     }
 }

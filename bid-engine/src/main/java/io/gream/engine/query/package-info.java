@@ -7,7 +7,7 @@
  * (marked stale) while the active one cannot answer. During a rebalance the answer is {@code 503} with
  * {@code Retry-After}, never {@code 500}.
  *
- * <p>These endpoints are internal, for the ingress-api: the engine's port is not published to users, and when
- * {@code gream.engine.internal-token} is set every request must carry it in {@code X-Gream-Internal-Token}.
+ * <p>These endpoints are internal, for the ingress-api: the engine's port is not published to users, and every
+ * request to any handler must carry {@code gream.engine.internal-token} in {@code X-Gream-Internal-Token}.
  */
 package io.gream.engine.query;

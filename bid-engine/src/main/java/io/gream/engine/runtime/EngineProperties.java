@@ -4,7 +4,9 @@ import io.gream.engine.auction.RuleLimits;
 import io.gream.engine.topology.BidEngineConfig;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,7 +22,8 @@ import java.time.Duration;
  * @param maxAmount               highest price or bid accepted (minor units)
  * @param maxAuctionDuration      longest an auction may run
  * @param topics                  how the engine creates the topics it reads and writes, when they are missing
- * @param internalToken           when not empty, required in {@code X-Gream-Internal-Token} on the query API
+ * @param internalToken           required in {@code X-Gream-Internal-Token} on every request to the engine's own
+ *                                handlers (the query API); at least 16 characters, shared with the ingress
  */
 @ConfigurationProperties("gream.engine")
 @Validated
@@ -30,7 +33,8 @@ public record EngineProperties(
         @Min(1) @DefaultValue("1000000000") long maxAmount,
         @NotNull @DefaultValue("30d") Duration maxAuctionDuration,
         @NotNull @DefaultValue TopicSettings topics,
-        @NotNull @DefaultValue("") String internalToken) {
+        @NotBlank(message = "set gream.engine.internal-token (GREAM_ENGINE_INTERNAL_TOKEN): the query API is closed"
+                + " without it") @Size(min = 16) String internalToken) {
 
     /**
      * @param partitions        partitions of every Gream topic; the unit of parallelism, fixed once created

@@ -178,13 +178,15 @@ class AuctionQueryIT {
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+                        .header(EngineForwarder.TOKEN_HEADER, EngineTestSupport.INTERNAL_TOKEN)
+                        .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A read of one kind of copy, as one engine asks another when it forwards ({@code active} or {@code standby}). */
     private HttpResponse<String> get(int port, String path, String copy) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header(EngineForwarder.READ_HEADER, copy).timeout(Duration.ofSeconds(15)).build(),
+                        .header(EngineForwarder.READ_HEADER, copy)
+                        .header(EngineForwarder.TOKEN_HEADER, EngineTestSupport.INTERNAL_TOKEN).timeout(Duration.ofSeconds(15)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -71,8 +71,11 @@ class AuctionCommandController {
     private final CommandDispatcher dispatcher;
     private final CommandProperties properties;
     private final RequestRules rules;
+    private final UsedBidKeys usedBidKeys;
 
-    AuctionCommandController(CommandDispatcher dispatcher, CommandProperties properties, Clock clock) {
+    AuctionCommandController(CommandDispatcher dispatcher, CommandProperties properties, Clock clock,
+                             UsedBidKeys usedBidKeys) {
+        this.usedBidKeys = usedBidKeys;
         this.dispatcher = dispatcher;
         this.properties = properties;
         this.rules = new RequestRules(properties, clock);
@@ -137,8 +140,10 @@ class AuctionCommandController {
         violations.addAll(rules.placeBid(request));
         requireValid(violations);
 
-        return send(new PlaceBid(CommandIds.commandId("PlaceBid", user.userId(), auctionId, key), auctionId,
-                user.userId(), request.amount(), request.maxAmount()), prefer);
+        PlaceBid bid = new PlaceBid(CommandIds.commandId("PlaceBid", user.userId(), auctionId, key), auctionId,
+                user.userId(), request.amount(), request.maxAmount());
+        usedBidKeys.claim(bid);
+        return send(bid, prefer);
     }
 
     @Operation(summary = "Cancel an auction (seller only, while open and without bids)", description = "201 when"

@@ -1,12 +1,17 @@
 package io.gream.ingress.auth;
 
+import io.gream.auth.AuthConfiguration;
 import io.gream.auth.AuthProperties;
 import io.gream.auth.HmacKeys;
 import io.gream.auth.TokenVerifier;
 import io.gream.ingress.problem.ProblemException;
 import io.jsonwebtoken.Jwts;
 import io.swagger.v3.oas.annotations.Operation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,29 +27,51 @@ import java.util.UUID;
 /**
  * Issues tokens for any user id, so the API can be tried locally without an identity provider.
  *
- * <p>Exists only under the {@code local} profile: anywhere else this would let anyone act as anyone. In production
- * tokens come from the identity provider, signed with the same shared key.
+ * <p>It lets anyone act as anyone, so it takes two deliberate steps: the {@code local} profile <em>and</em>
+ * {@code gream.auth.dev-tokens.enabled=true}; and the service refuses to start with it while a production key
+ * source is configured (the identity provider's JWKS, or a signing secret from the environment,
+ * {@code GREAM_AUTH_HMAC_SECRET}), so it can only ever sign with the public development key. It logs a warning at
+ * start. In production tokens come from the identity provider, and services hold its public keys only.
  */
 @RestController
-@Profile("local")
+@Profile(AuthConfiguration.LOCAL_PROFILE)
+@ConditionalOnProperty(name = DevTokenController.ENABLED, havingValue = "true")
 class DevTokenController {
 
+    static final String ENABLED = "gream.auth.dev-tokens.enabled";
     static final Duration DEFAULT_TTL = Duration.ofHours(1);
-    static final Duration MAX_TTL = Duration.ofDays(1);
+
+    private static final Logger log = LoggerFactory.getLogger(DevTokenController.class);
 
     private final SecretKey key;
     private final AuthProperties properties;
     private final Clock clock;
 
-    DevTokenController(AuthProperties properties, Clock clock) {
+    DevTokenController(AuthProperties properties, Clock clock, Environment environment) {
+        if (properties.jwks().configured()) {
+            throw new IllegalStateException(ENABLED + "=true while the identity provider's keys are configured"
+                    + " (gream.auth.jwks.*): development tokens are for a machine without an identity provider;"
+                    + " turn one of them off");
+        }
+        if (environment.getProperty("GREAM_AUTH_HMAC_SECRET") != null) {
+            throw new IllegalStateException(ENABLED + "=true while GREAM_AUTH_HMAC_SECRET is set: development"
+                    + " tokens sign with the public development key only, never with a secret from the environment");
+        }
         this.key = HmacKeys.fromBase64(properties.hmacSecret());
         this.properties = properties;
         this.clock = clock;
+        log.warn("""
+
+                ************************************************************************************************
+                DEVELOPMENT TOKENS ARE ON: POST /api/dev/tokens signs a token for ANY user id with the PUBLIC
+                development key. Never run this where real users can reach it ({} with the local profile).
+                ************************************************************************************************""",
+                ENABLED);
     }
 
     /**
      * @param userId     the user to act as (the token's {@code sub})
-     * @param ttlSeconds how long the token is valid, default one hour, at most one day
+     * @param ttlSeconds how long the token is valid, default one hour, at most {@code gream.auth.max-lifetime}
      */
     record DevTokenRequest(String userId, Long ttlSeconds) {
     }
@@ -60,8 +87,10 @@ class DevTokenController {
             throw ProblemException.invalid("userId", "required: letters, digits and _ - . @ :, at most 128");
         }
         Duration ttl = request.ttlSeconds() == null ? DEFAULT_TTL : Duration.ofSeconds(request.ttlSeconds());
-        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
-            throw ProblemException.invalid("ttlSeconds", "must be in 1.." + MAX_TTL.toSeconds());
+        Duration max = properties.maxLifetime();
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(max) > 0) {
+            throw ProblemException.invalid("ttlSeconds", "must be in 1.." + max.toSeconds()
+                    + " (gream.auth.max-lifetime)");
         }
         Instant now = clock.instant();
         Instant expiresAt = now.plus(ttl);

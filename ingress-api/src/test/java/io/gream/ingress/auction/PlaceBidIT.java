@@ -214,7 +214,7 @@ class PlaceBidIT extends SharedIngressContext {
     }
 
     @Test
-    void reusingAnIdempotencyKeyForAnotherAmountIs422() {
+    void reusingAnIdempotencyKeyForAnotherAmountIs422AndWritesNothing() {
         String auctionId = fresh("a");
         String bob = fresh("bob");
         decisions.onCommand(auctionId, id -> accepted(auctionId, id, bob, 1_500));
@@ -224,6 +224,10 @@ class PlaceBidIT extends SharedIngressContext {
 
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        // refused before writing: after the first bid, the next record of this auction is a later bid's
+        bid(auctionId, bob, "k2", 2_000).header("Prefer", "wait=0").send();
+        assertThat(commands.recordsUpTo(auctionId, CommandIds.commandId("PlaceBid", bob, auctionId, "k2")))
+                .extracting(record -> ((PlaceBid) record.value()).amount()).containsExactly(1_500L, 2_000L);
     }
 
     @Test

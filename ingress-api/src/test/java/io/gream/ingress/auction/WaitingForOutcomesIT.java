@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +41,11 @@ import static org.awaitility.Awaitility.await;
                 "gream.ingress.rate-limit.requests-per-period=100000"
         })
 class WaitingForOutcomesIT extends RunningIngress {
+
+    @DynamicPropertySource
+    static void keys(DynamicPropertyRegistry registry) {
+        identityProvider(registry);
+    }
 
     private final EngineStub engine = EngineStub.shared();
     private final EventLog decisions = EventLog.shared();

@@ -31,6 +31,11 @@ class AuthenticationIT extends SharedIngressContext {
         return Stream.of(
                 arguments(Named.of("alg=none", Tokens.unsigned(BOB))),
                 arguments(Named.of("signed with another key", Tokens.signedWithAnotherKey(BOB))),
+                arguments(Named.of("signed with a shared HMAC key", Tokens.signedWithAnHmacKey(BOB))),
+                arguments(Named.of("naming a key the identity provider does not have", Tokens.with(BOB,
+                        b -> b.header().keyId("made-up-kid").and()))),
+                arguments(Named.of("meant to live a week", Tokens.with(BOB,
+                        b -> b.expiration(Date.from(Instant.now().plus(Duration.ofDays(7))))))),
                 arguments(Named.of("payload changed after signing", Tokens.tampered(BOB, "mallory"))),
                 arguments(Named.of("expired (beyond the clock skew)", Tokens.with(BOB,
                         b -> b.issuedAt(Date.from(past.minusSeconds(60))).expiration(Date.from(past))))),

@@ -11,7 +11,7 @@ import java.util.Base64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A signing key shorter than 256 bits must stop the service from starting, saying why. */
+/** The local profile's HMAC key: one shorter than 256 bits must stop the service from starting, saying why. */
 class HmacSecretStartupTest {
 
     @Test
@@ -22,7 +22,9 @@ class HmacSecretStartupTest {
         assertThatThrownBy(() -> new SpringApplicationBuilder(IngressApplication.class).run(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
+                "--spring.profiles.active=local",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:1",
+                "--gream.ingress.engine-token=engine-token-for-tests-only",
                 "--gream.auth.hmac-secret=" + shortSecret))
                 .rootCause()
                 .isInstanceOf(IllegalStateException.class)

@@ -44,7 +44,8 @@ class BrokerUnavailableIT {
     static void nothingListening(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + CLOSED_PORT);
         registry.add("gream.ingress.engine-urls", () -> "http://127.0.0.1:" + CLOSED_PORT);
-        registry.add("gream.auth.hmac-secret", () -> Tokens.SECRET);
+        registry.add("gream.ingress.engine-token", () -> "engine-token-for-tests-only");
+        registry.add("gream.auth.jwks.file", Tokens::jwksFile);
     }
 
     @BeforeEach

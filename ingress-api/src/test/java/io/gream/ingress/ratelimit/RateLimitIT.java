@@ -16,7 +16,8 @@ class RateLimitIT extends LocalProfileContext {
 
         assertThat(bid(auctionId, "alice-rl", "k1").status()).isEqualTo(202);
         assertThat(bid(auctionId, "alice-rl", "k2").status()).isEqualTo(202);
-        assertThat(api.post("/api/auctions/" + auctionId + "/bids").as("alice-rl").header("Idempotency-Key", "k3")
+        assertThat(api.post("/api/auctions/" + auctionId + "/bids").token(devToken("alice-rl"))
+                .header("Idempotency-Key", "k3")
                 .json("{\"amount\":0}").send().status()).isEqualTo(400); // invalid requests count as well
         Api.Response limited = bid(auctionId, "alice-rl", "k4");
         Api.Response other = bid(auctionId, "bob-rl", "k1");
@@ -38,7 +39,13 @@ class RateLimitIT extends LocalProfileContext {
     }
 
     private Api.Response bid(String auctionId, String userId, String key) {
-        return api.post("/api/auctions/" + auctionId + "/bids").as(userId).header("Idempotency-Key", key)
+        return api.post("/api/auctions/" + auctionId + "/bids").token(devToken(userId)).header("Idempotency-Key", key)
                 .header("Prefer", "wait=0").json("{\"amount\":1500}").send();
+    }
+
+    /** This context runs under the local profile: its tokens are the development tokens it issues. */
+    private String devToken(String userId) {
+        return api.post("/api/dev/tokens").json("{\"userId\":\"" + userId + "\"}").send().json().path("token")
+                .asString();
     }
 }

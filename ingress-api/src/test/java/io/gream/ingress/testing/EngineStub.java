@@ -35,9 +35,13 @@ import java.util.function.Function;
  * </ul>
  * A reply can be held until a latch opens, to play an engine that does not answer in time, or for the request's
  * {@code waitMs}, to play the engine's long poll that times out undecided. Every request is recorded, so tests can
- * check what the ingress asked (e.g. {@code waitMs}).
+ * check what the ingress asked (e.g. {@code waitMs}). Like the engine, the shared stub answers {@code 401} to a
+ * request without the internal token.
  */
 public final class EngineStub implements AutoCloseable {
+
+    /** The internal token the shared stub requires, as the engine requires {@code gream.engine.internal-token}. */
+    public static final String INTERNAL_TOKEN = "engine-token-for-tests-only";
 
     private static EngineStub shared;
 
@@ -48,8 +52,16 @@ public final class EngineStub implements AutoCloseable {
     private final Map<String, Reply> bidHistories = new ConcurrentHashMap<>();
     private volatile Function<Map<String, String>, Reply> list = query -> Reply.json(200, "{\"auctions\":[]}");
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final String requiredToken;
 
+    /** A stub that does not check the internal token. */
     public EngineStub() {
+        this(null);
+    }
+
+    /** @param requiredToken when not null, a request without it in {@code X-Gream-Internal-Token} gets {@code 401} */
+    public EngineStub(String requiredToken) {
+        this.requiredToken = requiredToken;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         } catch (IOException e) {
@@ -63,7 +75,7 @@ public final class EngineStub implements AutoCloseable {
     /** The stub every test class of the shared Spring context talks to. */
     public static synchronized EngineStub shared() {
         if (shared == null) {
-            shared = new EngineStub();
+            shared = new EngineStub(INTERNAL_TOKEN);
         }
         return shared;
     }
@@ -109,7 +121,10 @@ public final class EngineStub implements AutoCloseable {
             requests.add(new Request(exchange.getRequestMethod(), path, query));
             String[] segments = path.substring(1).split("/");
             Reply reply;
-            if (segments.length == 1 && segments[0].equals("auctions")) {
+            if (requiredToken != null
+                    && !requiredToken.equals(exchange.getRequestHeaders().getFirst("X-Gream-Internal-Token"))) {
+                reply = Reply.json(401, "{\"code\":\"UNAUTHORIZED\"}");
+            } else if (segments.length == 1 && segments[0].equals("auctions")) {
                 reply = list.apply(query);
             } else if (segments.length == 2) {
                 reply = auctions.getOrDefault(segments[1], Reply.notFound(segments[1]));

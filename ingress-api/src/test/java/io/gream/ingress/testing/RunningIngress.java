@@ -15,11 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every test of the running ingress needs, whatever its configuration: the shared real broker and engine
- * stand-in, the test signing key, a reader of the command topic and clients of the ingress's port (requests and
- * event streams). Subclasses
+ * stand-in, a reader of the command topic and clients of the ingress's port (requests and event streams). Subclasses
  * choose the configuration with {@code @SpringBootTest}.
  */
 public abstract class RunningIngress {
+
+    /**
+     * The production key source: the identity provider's public keys, here the JWKS file {@link Tokens} signs for.
+     * Not for the local-profile context, whose development tokens refuse to start next to one.
+     */
+    protected static void identityProvider(DynamicPropertyRegistry registry) {
+        registry.add("gream.auth.jwks.file", Tokens::jwksFile);
+    }
 
     protected static CommandLog commands;
 
@@ -33,8 +40,7 @@ public abstract class RunningIngress {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestBroker::bootstrapServers);
         registry.add("gream.ingress.engine-urls", () -> EngineStub.shared().url().toString());
-        // Also replaces the local profile's public development key, so Tokens can sign for every context.
-        registry.add("gream.auth.hmac-secret", () -> Tokens.SECRET);
+        registry.add("gream.ingress.engine-token", () -> EngineStub.INTERNAL_TOKEN);
     }
 
     @BeforeAll

@@ -4,6 +4,8 @@ import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.GreamJson;
 import io.gream.ingress.IngressApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.UUID;
 
@@ -29,6 +31,11 @@ public abstract class SharedIngressContext extends RunningIngress {
 
     protected final EngineStub engine = EngineStub.shared();
     protected final EventLog decisions = EventLog.shared();
+
+    @DynamicPropertySource
+    static void keys(DynamicPropertyRegistry registry) {
+        identityProvider(registry);
+    }
 
     /** A fresh id, so tests never see each other's auctions or users. */
     protected static String fresh(String prefix) {

@@ -6,6 +6,8 @@ import io.gream.notifier.NotifierApplication;
 import io.gream.settlement.SettlementWorkerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -43,41 +45,53 @@ public final class GreamServices {
             "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
 
     /**
-     * The ingress's public development signing key (its {@code application-local.yml}), unless
-     * {@code GREAM_AUTH_HMAC_SECRET} is set, exactly as the ingress resolves it under its {@code local} profile: so
-     * the notifier accepts the development tokens the ingress issues. Resolved by Spring as a placeholder.
+     * The ingress's public development signing key (its {@code application-local.yml}), so the notifier accepts the
+     * development tokens the ingress issues. Never a secret: development tokens refuse to run with one from the
+     * environment.
      */
-    static final String LOCAL_SIGNING_KEY = "${GREAM_AUTH_HMAC_SECRET:Z3JlYW0tbG9jYWwtZGV2ZWxvcG1lbnQta2V5LTMyYnl0ZXMh}";
+    static final String LOCAL_SIGNING_KEY = "Z3JlYW0tbG9jYWwtZGV2ZWxvcG1lbnQta2V5LTMyYnl0ZXMh";
+
+    /**
+     * The token the ingress shows the engine's internal API ({@code gream.engine.internal-token}): drawn at random
+     * for each launch, since both services run in this JVM and nothing else needs it.
+     */
+    static final String INTERNAL_TOKEN = HexFormat.of().formatHex(randomBytes(24));
 
     public static final ServiceDefinition BID_ENGINE = new ServiceDefinition(
             // Ready when Kafka Streams is RUNNING: its readiness probe is also UP while REBALANCING (right to keep
             // a replica in the load balancer), but the stack is ready only when every auction can be read.
             "bid-engine", "engine", 8081, BidEngineApplication::builder, "/actuator/health/kafkaStreams",
             "\"state\":\"RUNNING\"",
-            stack -> Map.of(
-                    "spring.kafka.bootstrap-servers", stack.bootstrapServers(),
+            stack -> Map.ofEntries(
+                    Map.entry("spring.kafka.bootstrap-servers", stack.bootstrapServers()),
                     // state stores under <data-dir>/bid-engine/state (bid-engine.yml derives it from gream.data-dir)
-                    "gream.data-dir", stack.dir(""),
-                    "gream.engine.topics.partitions", String.valueOf(stack.partitions()),
-                    "gream.engine.topics.replication-factor", "1",
-                    "gream.engine.topics.min-insync-replicas", "1",
+                    Map.entry("gream.data-dir", stack.dir("")),
+                    Map.entry("gream.engine.topics.partitions", String.valueOf(stack.partitions())),
+                    Map.entry("gream.engine.topics.replication-factor", "1"),
+                    Map.entry("gream.engine.topics.min-insync-replicas", "1"),
+                    Map.entry("gream.engine.internal-token", INTERNAL_TOKEN),
+                    // the readiness check above reads the Kafka Streams state; this port is on this machine only
+                    Map.entry("management.endpoint.health.show-details", "always"),
                     // one instance: a standby copy has nowhere to live, and asking for one only logs warnings
-                    "spring.kafka.streams.properties.num.standby.replicas", "0",
+                    Map.entry("spring.kafka.streams.properties.num.standby.replicas", "0"),
                     // springdoc is on the shared classpath for the ingress; the engine's API is internal
-                    "springdoc.api-docs.enabled", "false",
-                    "springdoc.swagger-ui.enabled", "false",
-                    "spring.autoconfigure.exclude", NO_DATABASE));
+                    Map.entry("springdoc.api-docs.enabled", "false"),
+                    Map.entry("springdoc.swagger-ui.enabled", "false"),
+                    Map.entry("spring.autoconfigure.exclude", NO_DATABASE)));
 
     public static final ServiceDefinition INGRESS_API = new ServiceDefinition(
             "ingress-api", "ingress", 8080, () -> new SpringApplicationBuilder(IngressApplication.class),
             "/actuator/health/readiness", "",
             stack -> Map.of(
-                    // development tokens (POST /api/dev/tokens) and the public development signing key
+                    // development tokens (POST /api/dev/tokens) and the public development signing key: the local
+                    // profile and the switch, both deliberate
                     "spring.profiles.active", "local",
+                    "gream.auth.dev-tokens.enabled", "true",
                     "spring.kafka.bootstrap-servers", stack.bootstrapServers(),
                     "gream.ingress.engine-urls", stack.url(BID_ENGINE.name()),
                     // the marketplace page reads notifications from the notifier's port (allowed by its CORS below)
                     "gream.web.notifications-url", stack.urlOrEmpty(GreamServices.NOTIFIER.name()),
+                    "gream.ingress.engine-token", INTERNAL_TOKEN,
                     "spring.autoconfigure.exclude", NO_DATABASE));
 
     public static final ServiceDefinition SETTLEMENT_WORKER = new ServiceDefinition(
@@ -123,5 +137,11 @@ public final class GreamServices {
     public static final List<ServiceDefinition> ALL = List.of(BID_ENGINE, INGRESS_API, SETTLEMENT_WORKER, NOTIFIER);
 
     private GreamServices() {
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 }

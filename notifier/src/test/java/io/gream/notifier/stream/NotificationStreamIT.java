@@ -87,7 +87,7 @@ class NotificationStreamIT extends RunningNotifier {
         try (ConfigurableApplicationContext replicaB = NotifierApplication.builder().run(concat(new String[]{
                 "--server.port=0", "--spring.main.banner-mode=off",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:1",
-                "--gream.auth.hmac-secret=" + Tokens.SECRET,
+                "--gream.auth.jwks.file=" + Tokens.jwksFile(),
                 "--gream.notifier.stream.poll-interval=100ms"}, database.springArgs()))) {
             Http b = new Http(((WebServerApplicationContext) replicaB).getWebServer().getPort());
             String user = "sse-ivan";

@@ -54,7 +54,7 @@ public abstract class RunningNotifier {
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--gream.auth.hmac-secret=" + Tokens.SECRET,
+                "--gream.auth.jwks.file=" + Tokens.jwksFile(),
                 "--gream.notifier.stream.poll-interval=100ms",
                 "--gream.notifier.webhooks.poll-interval=100ms"));
         args.addAll(List.of(database.springArgs()));

@@ -26,6 +26,8 @@ record ClusterLayout(Path dir, int basePort, List<String> engineArgs) {
     static final int INGRESSES = 2;
     static final int SETTLEMENT_WORKERS = 2;
     /** The ingress local profile's documented development key; the notifier must verify the same tokens. */
+    /** The engines' internal token, shared with the ingresses; as public as the key above (loopback only). */
+    static final String INTERNAL_TOKEN = "gream-drill-internal-token";
     static final String DEV_HMAC_SECRET = "Z3JlYW0tbG9jYWwtZGV2ZWxvcG1lbnQta2V5LTMyYnl0ZXMh";
     static final String SETTLEMENT_DB = "gream_drill_settlement";
     static final String NOTIFIER_DB = "gream_drill_notifier";
@@ -131,7 +133,10 @@ record ClusterLayout(Path dir, int basePort, List<String> engineArgs) {
                     "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
                     "--gream.data-dir=" + data,
                     "--spring.kafka.streams.state-dir=" + data.resolve("state"),
-                    "--gream.engine.advertised-host=" + HOST), engineArgs),
+                    "--gream.engine.advertised-host=" + HOST,
+                    "--gream.engine.internal-token=" + INTERNAL_TOKEN,
+                    // FaultSchedule reads the Kafka Streams state off the health details
+                    "--management.endpoint.health.show-details=always"), engineArgs),
                     log("bid-engine-" + n), enginePort(n), "/actuator/health/readiness"));
         }
         for (int n = 1; n <= INGRESSES; n++) {
@@ -141,6 +146,8 @@ record ClusterLayout(Path dir, int basePort, List<String> engineArgs) {
                     "--server.port=" + port,
                     "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
                     "--gream.ingress.engine-urls=" + engineUrls,
+                    "--gream.ingress.engine-token=" + INTERNAL_TOKEN,
+                    "--gream.auth.dev-tokens.enabled=true",
                     "--gream.ingress.rate-limit.requests-per-period=1000000",
                     "--springdoc.api-docs.enabled=false",
                     "--springdoc.swagger-ui.enabled=false")),

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  */
 public record Service(String name, String url, ChildJvm jvm, Path stateDir) implements AutoCloseable {
 
+    /** The engine's internal token, shared with the ingress; loopback only, so a fixed value. */
+    private static final String INTERNAL_TOKEN = "gream-benchmark-internal-token";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
@@ -42,7 +44,8 @@ public record Service(String name, String url, ChildJvm jvm, Path stateDir) impl
                 "--spring.kafka.streams.state-dir=" + stateDir.toAbsolutePath(),
                 "--gream.engine.topics.partitions=" + partitions,
                 "--gream.engine.topics.replication-factor=1",
-                "--gream.engine.topics.min-insync-replicas=1"));
+                "--gream.engine.topics.min-insync-replicas=1",
+                "--gream.engine.internal-token=" + INTERNAL_TOKEN));
         args.addAll(extraArgs);
         ChildJvm jvm = ChildJvm.start("bid-engine", Jars.find("bid-engine"), jvmArgs, args,
                 dir.resolve("bid-engine.log"));
@@ -63,6 +66,8 @@ public record Service(String name, String url, ChildJvm jvm, Path stateDir) impl
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--gream.ingress.engine-urls=" + engineUrl,
+                "--gream.ingress.engine-token=" + INTERNAL_TOKEN,
+                "--gream.auth.dev-tokens.enabled=true",
                 "--gream.ingress.rate-limit.requests-per-period=1000000",
                 "--springdoc.api-docs.enabled=false",
                 "--springdoc.swagger-ui.enabled=false"));
