@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -25,6 +26,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * What the real-broker tests share: a single-node KRaft broker in this JVM set up for exactly-once clients, the
  * engine application started against it, and an idempotent producer of commands.
+ *
+ * <p>It takes the engine as a {@link SpringApplicationBuilder} rather than depending on the bid-engine, so the
+ * engine's own tests can use it too.
  */
 public final class EngineTestSupport {
 
@@ -48,10 +52,12 @@ public final class EngineTestSupport {
     /**
      * Starts the engine application against {@code broker} and waits until Kafka Streams is running.
      *
+     * @param engine    {@code BidEngineApplication.builder()}
      * @param port      the HTTP port, also advertised to other instances ({@code 0} for any, single instance)
      * @param extraArgs further {@code --property=value} arguments
      */
-    public static ConfigurableApplicationContext startEngine(EmbeddedKafkaKraftBroker broker, Path stateDir, int port,
+    public static ConfigurableApplicationContext startEngine(SpringApplicationBuilder engine,
+                                                             EmbeddedKafkaKraftBroker broker, Path stateDir, int port,
                                                              String... extraArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
@@ -61,7 +67,7 @@ public final class EngineTestSupport {
                 "--gream.engine.topics.replication-factor=1",
                 "--gream.engine.topics.min-insync-replicas=1"));
         args.addAll(List.of(extraArgs));
-        ConfigurableApplicationContext context = BidEngineApplication.builder().run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context = engine.run(args.toArray(String[]::new));
         KafkaStreams streams = context.getBean(KafkaStreams.class);
         await().atMost(TIMEOUT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
         return context;
