@@ -1,35 +1,14 @@
 package io.gream.perf.drill;
 
-import io.gream.contracts.AuctionEvent;
-import io.gream.contracts.CommandLogEntry;
-import io.gream.contracts.SettlementEvent;
+import io.gream.audit.LogRecords;
 
 import java.util.List;
 
 /**
- * Everything a drill left behind, as the verifier reads it: the three topics (read with {@code read_committed}),
- * the settlement database, and what the load generator was answered. Plain records, so the checks run as well on
- * hand-built lists in unit tests as on a real cluster's history.
+ * Everything a drill left behind: the auction log as the audit reads it, and what the load generator was answered
+ * and which faults were injected. Plain records, so the checks run as well on hand-built lists in unit tests.
  */
-record DrillRecords(List<Command> commands, List<Event> events, List<SettlementEvent> settlementEvents,
-                    List<SettlementRow> settlements, List<LedgerLine> ledger, List<Answer> bids,
-                    List<Answer> queries, List<Fault> faults) {
-
-    /** A record of {@code gream.auction-commands}: its place in the log and its broker (LogAppendTime) time. */
-    record Command(int partition, long offset, long timestamp, String key, CommandLogEntry value) {
-    }
-
-    /** A record of {@code gream.auction-events}. */
-    record Event(int partition, long offset, AuctionEvent value) {
-    }
-
-    /** A row of the settlement table. */
-    record SettlementRow(String auctionId, String state, String winnerId, long price, String paymentKey) {
-    }
-
-    /** A row of the ledger. */
-    record LedgerLine(String journalId, String entryType, String account, long amount) {
-    }
+record DrillRecords(LogRecords log, List<Answer> bids, List<Answer> queries, List<Fault> faults) {
 
     /**
      * One request of the load generator: a bid ({@code POST .../bids}) or a query ({@code GET /api/auctions/{id}}).

@@ -1,5 +1,7 @@
 package io.gream.perf.drill;
 
+import io.gream.audit.Check;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

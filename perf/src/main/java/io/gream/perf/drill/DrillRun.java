@@ -1,5 +1,8 @@
 package io.gream.perf.drill;
 
+import io.gream.audit.Check;
+import io.gream.audit.LogReader;
+import io.gream.audit.LogRecords;
 import io.gream.contracts.Topics;
 import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine.Command;
@@ -12,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 
@@ -142,8 +147,11 @@ final class DrillRun implements Callable<Integer> {
 
     /** Reads back, checks, prints PASS/FAIL per invariant and writes {@code report.md}. */
     static DrillResult verify(ClusterLayout layout, Path run) throws Exception {
-        DrillRecords records = new RecordReader(layout).read(run);
-        List<Check> checks = new Verifier().verify(records);
+        LogRecords log = new LogReader(layout.bootstrapServers(), Map.of()).read(Optional.of(
+                new LogReader.Database(ClusterLayout.MARIADB + ClusterLayout.SETTLEMENT_DB, "root", "")));
+        DrillRecords records = new DrillRecords(log, AnswerLog.readAnswers(run.resolve("bids.csv")),
+                AnswerLog.readAnswers(run.resolve("queries.csv")), AnswerLog.readFaults(run.resolve("faults.csv")));
+        List<Check> checks = DrillChecks.all(records);
         DrillResult result = new DrillResult(checks, ResumeTimes.of(records), records);
         DrillResult.lines(checks).forEach(line -> System.out.println("[verify] " + line));
         result.write(run.resolve("report.md"), "Failover drill " + run.getFileName());
@@ -169,13 +177,12 @@ final class DrillRun implements Callable<Integer> {
             lag.awaitCaughtUp(SETTLEMENT_GROUP, Topics.AUCTION_EVENTS.name(), ClusterLayout.PARTITIONS,
                     Duration.ofMinutes(3));
         }
-        RecordReader reader = new RecordReader(layout);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         int quiet = 0;
         String last = "";
         while (System.nanoTime() < deadline && quiet < 5) {
             LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
-            String progress = reader.settlementProgress();
+            String progress = SettlementWatch.settlementProgress();
             quiet = progress.equals(last) && progress.endsWith("/0") ? quiet + 1 : 0;
             last = progress;
         }

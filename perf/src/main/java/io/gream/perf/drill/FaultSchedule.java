@@ -229,7 +229,7 @@ final class FaultSchedule {
 
     /** Waits until some settlement is PENDING (a charge in flight), so the worker kill lands mid-batch. */
     private Optional<String> awaitSettlementInFlight(Duration timeout) {
-        Optional<String> pending = new RecordReader(layout).awaitPendingSettlement(timeout);
+        Optional<String> pending = SettlementWatch.awaitPendingSettlement(timeout);
         say(pending.map(auction -> "settlement of " + auction + " in flight at the kill")
                 .orElse("no settlement in flight within " + timeout + "; killing a worker anyway"));
         return pending;

@@ -1,12 +1,12 @@
 package io.gream.perf.drill;
 
+import io.gream.audit.LogRecords;
+import io.gream.audit.Replay;
 import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.CommandLogEntry;
 import io.gream.contracts.Item;
 import io.gream.contracts.OpenAuction;
 import io.gream.contracts.PlaceBid;
-import io.gream.contracts.SettlementCompleted;
-import io.gream.contracts.SettlementEvent;
 import io.gream.contracts.Tick;
 
 import java.time.Instant;
@@ -15,21 +15,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small, intact drill history built by hand: one auction on partition 0 opened, bid on (accepted, too low,
- * accepted), closed by a tick after its deadline (sold to bidder b2 at 1,100), a late bid rejected as closed, then
- * settled and journaled. The events are what the engine's decider emits for these commands; tests break one thing
- * at a time and expect exactly the matching check to fail.
+ * A small, intact drill history built by hand: one auction on partition 0 opened, bid on (accepted at 2 s, too low
+ * at 3 s, accepted at 4 s), closed by a tick after its deadline, a late bid rejected as closed, each bid answered as
+ * decided, and one query. The events are what the engine's decider emits for these commands (the audit's replay);
+ * tests break one thing at a time. Settlements are the audit's to check, so there are none here.
  */
 final class DrillHistory {
 
     static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
     static final String AUCTION = "a1";
 
-    final List<DrillRecords.Command> commands = new ArrayList<>();
-    final List<DrillRecords.Event> events = new ArrayList<>();
-    final List<SettlementEvent> settlementEvents = new ArrayList<>();
-    final List<DrillRecords.SettlementRow> settlements = new ArrayList<>();
-    final List<DrillRecords.LedgerLine> ledger = new ArrayList<>();
+    final List<LogRecords.Command> commands = new ArrayList<>();
+    final List<LogRecords.Event> events = new ArrayList<>();
     final List<DrillRecords.Answer> bids = new ArrayList<>();
     final List<DrillRecords.Answer> queries = new ArrayList<>();
     final List<DrillRecords.Fault> faults = new ArrayList<>();
@@ -45,24 +42,19 @@ final class DrillHistory {
         h.command(12_000, new PlaceBid("c4", AUCTION, "b1", 1_300));
         long offset = 0;
         for (AuctionEvent event : new Replay().run(h.commands)) {
-            h.events.add(new DrillRecords.Event(0, offset++, event));
+            h.events.add(new LogRecords.Event(0, offset++, event));
         }
         h.bid("c1", 201, 2_000);
         h.bid("c2", 409, 3_000);
         h.bid("c3", 201, 4_000);
         h.bid("c4", 409, 12_000);
         h.queries.add(new DrillRecords.Answer(millis(5_000), millis(5_010), AUCTION, 0, 200, null));
-        h.settlements.add(new DrillRecords.SettlementRow(AUCTION, "COMPLETED", "b2", 1_100, "sim-1"));
-        h.settlementEvents.add(new SettlementCompleted("a1:settlement", AUCTION, T0.plusMillis(13_000), "a1:3",
-                "b2", "s1", 1_100, 110, 990, "KRW", "sim-1"));
-        h.ledger.add(new DrillRecords.LedgerLine(AUCTION, "BUYER_PAYMENT", "buyer:b2", 1_100));
-        h.ledger.add(new DrillRecords.LedgerLine(AUCTION, "SELLER_PROCEEDS", "seller:s1", -990));
-        h.ledger.add(new DrillRecords.LedgerLine(AUCTION, "PLATFORM_FEE", "platform:fees", -110));
         return h;
     }
 
     DrillRecords records() {
-        return new DrillRecords(commands, events, settlementEvents, settlements, ledger, bids, queries, faults);
+        return new DrillRecords(new LogRecords(commands, events, List.of(), List.of(), List.of(), false), bids,
+                queries, faults);
     }
 
     static long millis(long offset) {
@@ -71,7 +63,7 @@ final class DrillHistory {
 
     private void command(long at, CommandLogEntry entry) {
         String key = entry instanceof io.gream.contracts.AuctionCommand c ? c.auctionId() : "tick";
-        commands.add(new DrillRecords.Command(0, commands.size(), millis(at), key, entry));
+        commands.add(new LogRecords.Command(0, commands.size(), millis(at), key, entry));
     }
 
     private void bid(String commandId, int status, long at) {

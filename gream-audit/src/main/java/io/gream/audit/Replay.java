@@ -1,4 +1,4 @@
-package io.gream.perf.drill;
+package io.gream.audit;
 
 import io.gream.contracts.AuctionCommand;
 import io.gream.contracts.AuctionEvent;
@@ -25,21 +25,22 @@ import java.util.TreeSet;
  * {@code AuctionCommandProcessor} does, so the events of a correct engine, however often it was killed, are exactly
  * the events of this sequential replay.
  *
- * <p>It leaves out the purge of decided command ids a retention period (24 h) after close: a drill is shorter.
+ * <p>It keeps every decided command id for the whole log: it leaves out the purge a retention period (24 h) after
+ * close, so a retry later than that is judged a repeat here while the engine decides it again.
  */
-final class Replay {
+public final class Replay {
 
     private final AuctionRules rules = new AuctionRules(RuleLimits.DEFAULT);
 
     /** The events a sequential engine emits for these commands, in emission order per partition. */
-    List<AuctionEvent> run(List<DrillRecords.Command> commands) {
-        Map<Integer, List<DrillRecords.Command>> byPartition = new HashMap<>();
-        for (DrillRecords.Command command : commands) {
+    public List<AuctionEvent> run(List<LogRecords.Command> commands) {
+        Map<Integer, List<LogRecords.Command>> byPartition = new HashMap<>();
+        for (LogRecords.Command command : commands) {
             byPartition.computeIfAbsent(command.partition(), p -> new ArrayList<>()).add(command);
         }
         List<AuctionEvent> events = new ArrayList<>();
-        for (List<DrillRecords.Command> partition : byPartition.values()) {
-            partition.sort(Comparator.comparingLong(DrillRecords.Command::offset));
+        for (List<LogRecords.Command> partition : byPartition.values()) {
+            partition.sort(Comparator.comparingLong(LogRecords.Command::offset));
             new PartitionReplay(rules, events).run(partition);
         }
         return events;
@@ -67,8 +68,8 @@ final class Replay {
             this.out = out;
         }
 
-        void run(List<DrillRecords.Command> records) {
-            for (DrillRecords.Command record : records) {
+        void run(List<LogRecords.Command> records) {
+            for (LogRecords.Command record : records) {
                 if (record.value() instanceof AuctionCommand command && !command.auctionId().equals(record.key())) {
                     continue; // misrouted: the engine dead-letters it
                 }
