@@ -143,7 +143,7 @@ public final class DrillCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             ClusterLayout layout = cluster.layout();
-            KafkaNode.run(layout, node, Files.readString(layout.clusterIdFile()).trim());
+            ClusterNode.run(layout, node, Files.readString(layout.clusterIdFile()).trim());
             return 0;
         }
     }

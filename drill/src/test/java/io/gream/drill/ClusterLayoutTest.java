@@ -1,5 +1,6 @@
 package io.gream.drill;
 
+import io.gream.kafka.KafkaNode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ class ClusterLayoutTest {
 
     @Test
     void kafkaNodesFormOneQuorumOfThreeWithDurableDefaults() {
-        Properties props = KafkaNode.properties(layout, 2);
+        Properties props = KafkaNode.properties(ClusterNode.settings(layout, 2, "cluster"));
 
         assertThat(props.getProperty("controller.quorum.voters"))
                 .isEqualTo("1@localhost:29191,2@localhost:29192,3@localhost:29193");
@@ -24,7 +25,8 @@ class ClusterLayoutTest {
                 .containsEntry("transaction.state.log.replication.factor", "3")
                 .containsEntry("transaction.state.log.min.isr", "2")
                 .containsEntry("offsets.topic.replication.factor", "3")
-                .containsEntry("unclean.leader.election.enable", "false");
+                .containsEntry("unclean.leader.election.enable", "false")
+                .containsEntry("broker.session.timeout.ms", "6000");
     }
 
     @Test
