@@ -10,8 +10,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Why in turn: the time to resume after a fault is read per partition, from the first bid decided after it, so a
  * partition that happens to get no bid for a while reads as down for that while. With auctions picked at random
- * that gap alone reached 12 s at 6 bids/s (run X in docs/reliability.md: a settlement-worker kill, which does not
- * touch bidding, read 11.7 s). In turn, every partition gets a bid every {@code partitions / rate} seconds.
+ * that gap alone can read as seconds of downtime at a few bids per second, even after a fault that does not touch
+ * bidding. In turn, every partition gets a bid every {@code partitions / rate} seconds.
  */
 final class AuctionPicker {
 

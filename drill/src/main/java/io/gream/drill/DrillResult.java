@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 record DrillResult(List<Check> checks, List<ResumeTimes> resumes, DrillRecords records) {
 
-    /** Bidding must resume within this after any single kill (issue 9's target). */
+    /** Bidding must resume within this after any single kill: the drill's target. */
     static final long RESUME_TARGET_MILLIS = 15_000;
 
     boolean passed() {

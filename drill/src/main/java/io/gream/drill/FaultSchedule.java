@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The faults of issue 9, injected on a schedule from the start of the bidding:
+ * The drill's faults, injected on a schedule from the start of the bidding:
  * <ol>
  *   <li>{@code kill -9} of a bid-engine every {@code killEvery} ({@code engineKills} cycles, the next instance
  *       each time), each restarted after {@code restartPause};</li>
@@ -276,7 +276,7 @@ final class FaultSchedule {
                     .allTopicNames().get(20, TimeUnit.SECONDS).get(Topics.AUCTION_COMMANDS.name());
             int leader = description.partitions().get(0).leader().id();
             // Each node is also a KRaft controller: killing the active one adds a controller election before the
-            // dead broker is fenced (docs/reliability.md, run V), so the log says which kind of kill this is.
+            // dead broker is fenced (docs/reliability.md), so the log says which kind of kill this is.
             int controller = admin.describeMetadataQuorum().quorumInfo().get(20, TimeUnit.SECONDS).leaderId();
             say("kafka-%d leads gream.auction-commands-0; %s".formatted(leader, leader == controller
                     ? "it is also the active KRaft controller" : "the active KRaft controller is kafka-" + controller));
