@@ -248,7 +248,7 @@ class BidEngineApplicationIT {
     }
 
     private ConfigurableApplicationContext startEngine(Path stateDir) {
-        return EngineTestSupport.startEngine(broker, stateDir, 0, "--gream.engine.tick-interval=100ms");
+        return EngineTestSupport.startEngine(BidEngineApplication.builder(), broker, stateDir, 0, "--gream.engine.tick-interval=100ms");
     }
 
     private void send(AuctionCommand command) throws Exception {

@@ -1,7 +1,7 @@
 package io.gream.stack;
 
 import io.gream.stack.kafka.GreamTopics;
-import io.gream.stack.kafka.LocalKafkaBroker;
+import io.gream.kafka.KafkaNode;
 import io.gream.stack.service.RunningService;
 import io.gream.stack.service.ServiceDefinition;
 import io.gream.stack.service.StackLayout;
@@ -40,7 +40,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackLayout layout;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<RunningService> services = new java.util.ArrayList<>();
-    private LocalKafkaBroker broker;
+    private KafkaNode broker;
     private boolean closed;
 
     private LocalStack(StackSettings settings, StackLayout layout) {
@@ -74,8 +74,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll() throws Exception {
         log.info("Starting Kafka (KRaft) on localhost:{}, log dir {}", settings.kafkaPort(), kafkaDir());
-        broker = LocalKafkaBroker.start(kafkaDir(), settings.kafkaPort(), settings.controllerPort(),
-                settings.partitions());
+        broker = KafkaNode.start(KafkaNode.Settings.singleNode(kafkaDir(), settings.kafkaPort(),
+                settings.controllerPort(), settings.partitions()));
         started.push(broker);
         Set<String> created = GreamTopics.ensure(broker.bootstrapServers(), settings.partitions());
         log.info(created.isEmpty() ? "Topics exist, resuming" : "Created topics {}", created);

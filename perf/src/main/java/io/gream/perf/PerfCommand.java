@@ -1,6 +1,5 @@
 package io.gream.perf;
 
-import io.gream.perf.drill.DrillCommand;
 import io.gream.perf.report.ReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,7 +53,6 @@ public final class PerfCommand implements Callable<Integer> {
         add(cli, "close-lag", EnumSet.of(Phase.CLOSE), "Close lag (endsAt -> AuctionClosed) with many open auctions "
                 + "whose deadlines spread over a minute.");
         cli.addSubcommand("render", new RenderCommand());
-        cli.addSubcommand("drill", DrillCommand.commandLine());
         return cli;
     }
 

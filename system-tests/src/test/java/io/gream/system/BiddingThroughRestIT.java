@@ -1,5 +1,6 @@
 package io.gream.system;
 
+import io.gream.engine.BidEngineApplication;
 import io.gream.engine.EngineTestSupport;
 import io.gream.ingress.IngressApplication;
 import io.jsonwebtoken.Jwts;
@@ -188,7 +189,7 @@ class BiddingThroughRestIT {
     }
 
     private ConfigurableApplicationContext startEngine(String name, int port) {
-        ConfigurableApplicationContext engine = EngineTestSupport.startEngine(broker, dataDir.resolve(name), port);
+        ConfigurableApplicationContext engine = EngineTestSupport.startEngine(BidEngineApplication.builder(), broker, dataDir.resolve(name), port);
         services.add(engine);
         return engine;
     }

@@ -4,6 +4,7 @@ import io.gream.contracts.AuctionCommand;
 import io.gream.contracts.Item;
 import io.gream.contracts.OpenAuction;
 import io.gream.contracts.PlaceBid;
+import io.gream.engine.BidEngineApplication;
 import io.gream.engine.EngineTestSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -171,7 +172,7 @@ class AuctionQueryIT {
     }
 
     private ConfigurableApplicationContext startEngine(String name, int port) {
-        ConfigurableApplicationContext context = EngineTestSupport.startEngine(broker, dataDir.resolve(name), port);
+        ConfigurableApplicationContext context = EngineTestSupport.startEngine(BidEngineApplication.builder(), broker, dataDir.resolve(name), port);
         engines.add(context);
         return context;
     }

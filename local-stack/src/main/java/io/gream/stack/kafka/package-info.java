@@ -1,5 +1,5 @@
 /**
- * The local stack's Kafka: one real Apache Kafka node (KRaft, broker and controller) started from Kafka's own server
- * code with a durable log directory, and the Gream topics created on it.
+ * The local stack's Kafka topics: the Gream topics created on its one node ({@link io.gream.kafka.KafkaNode}, a real
+ * Apache Kafka node started from Kafka's own server code with a durable log directory).
  */
 package io.gream.stack.kafka;

@@ -2,6 +2,7 @@ package io.gream.notifier.recording;
 
 import io.gream.contracts.OpenAuction;
 import io.gream.contracts.PlaceBid;
+import io.gream.engine.BidEngineApplication;
 import io.gream.engine.EngineTestSupport;
 import io.gream.notifier.testing.Events;
 import io.gream.notifier.testing.RunningNotifier;
@@ -33,7 +34,7 @@ class EngineToNotifierIT extends RunningNotifier {
     @BeforeAll
     static void startNotifierAndEngine() {
         start();
-        engine = EngineTestSupport.startEngine(broker, engineState, 0);
+        engine = EngineTestSupport.startEngine(BidEngineApplication.builder(), broker, engineState, 0);
     }
 
     @AfterAll

@@ -1,33 +1,40 @@
 package io.gream.perf.stack;
 
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.gream.kafka.KafkaNode;
+import org.springframework.util.FileSystemUtils;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The Kafka cluster a run talks to: a single-node KRaft broker started in this JVM (configured like bid-engine's
- * {@code EngineTestSupport.startBroker()}, for exactly-once clients), or an existing cluster.
+ * The Kafka cluster a run talks to: a single-node KRaft broker started in this JVM from a fresh temporary directory
+ * (the project's {@link KafkaNode}, set up for exactly-once clients), or an existing cluster.
  */
 public final class Broker implements AutoCloseable {
 
-    private final EmbeddedKafkaKraftBroker embedded;
+    private final KafkaNode embedded;
     private final String bootstrapServers;
 
-    private Broker(EmbeddedKafkaKraftBroker embedded, String bootstrapServers) {
+    private Broker(KafkaNode embedded, String bootstrapServers) {
         this.embedded = embedded;
         this.bootstrapServers = bootstrapServers;
     }
 
     /** Starts a real Apache Kafka broker in KRaft mode in this JVM, with {@code partitions} per new topic. */
     public static Broker embedded(int partitions) {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
-        return new Broker(broker, broker.getBrokersAsString());
+        try {
+            Path logDir = Files.createTempDirectory("gream-perf-kafka");
+            // Benchmarks may write to a topic before anyone created it, as with the test broker they ran on before.
+            KafkaNode node = KafkaNode.start(KafkaNode.Settings.singleNode(logDir, freePort(), freePort(), partitions)
+                    .with(Map.of("auto.create.topics.enable", "true")));
+            return new Broker(node, node.bootstrapServers());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the embedded Kafka broker", e);
+        }
     }
 
     public static Broker existing(String bootstrapServers) {
@@ -45,7 +52,18 @@ public final class Broker implements AutoCloseable {
     @Override
     public void close() {
         if (embedded != null) {
-            embedded.destroy();
+            embedded.close();
+            try {
+                FileSystemUtils.deleteRecursively(embedded.logDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }
