@@ -53,7 +53,7 @@ class EngineSecurityIT {
         broker = EngineTestSupport.startBroker();
         port = EngineTestSupport.freePort();
         Path state = Path.of("target", "it-state", UUID.randomUUID().toString()).toAbsolutePath();
-        engine = EngineTestSupport.startEngine(broker, state, port);
+        engine = EngineTestSupport.startEngine(BidEngineApplication.builder(), broker, state, port);
         try (KafkaProducer<String, byte[]> producer = EngineTestSupport.idempotentProducer(broker)) {
             EngineTestSupport.send(producer, new OpenAuction("open", AUCTION, "sally", VOUCHER, 1_000, 100, null,
                     null, Instant.now().plus(Duration.ofHours(1)), 0));

@@ -82,7 +82,7 @@ class UncommittedDecisionIT {
     @Test
     void anAbortedDecisionIsDecidedAgainIntoIdenticalEvents() throws Exception {
         broker = EngineTestSupport.startBroker();
-        engine = EngineTestSupport.startEngine(broker, stateDir, 0,
+        engine = EngineTestSupport.startEngine(BidEngineApplication.builder(), broker, stateDir, 0,
                 "--spring.kafka.streams.properties.commit.interval.ms=300000",
                 "--spring.kafka.streams.properties.producer.transaction.timeout.ms=600000",
                 "--spring.kafka.streams.properties.num.stream.threads=1",
