@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:bid-controller;MODE=MySQL;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",
+        "spring.profiles.active=local", // web-auth takes an HMAC key only under the local profile
         "gream.auth.hmac-secret=" + BidControllerTest.SECRET})
 class BidControllerTest {
 

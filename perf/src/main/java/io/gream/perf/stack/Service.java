@@ -91,6 +91,8 @@ public record Service(String name, String url, ChildJvm jvm, Path stateDir) impl
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password,
+                // web-auth takes an HMAC key only under the local profile, as the ingress under test does
+                "--spring.profiles.active=local",
                 "--gream.auth.hmac-secret=" + hmacSecret), dir.resolve("perf-locking-baseline.log"));
         Service service = new Service("perf-locking-baseline", "http://localhost:" + port, jvm, null);
         service.awaitReady("/ping", Duration.ofSeconds(120));
