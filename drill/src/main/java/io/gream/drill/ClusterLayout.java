@@ -148,6 +148,8 @@ record ClusterLayout(Path dir, int basePort, List<String> engineArgs) {
                     "--gream.ingress.engine-urls=" + engineUrls,
                     "--gream.ingress.engine-token=" + INTERNAL_TOKEN,
                     "--gream.auth.dev-tokens.enabled=true",
+                    // the load's tokens must outlast a full-size run (an hour of bidding plus set-up and checks)
+                    "--gream.auth.max-lifetime=24h",
                     "--gream.ingress.rate-limit.requests-per-period=1000000",
                     "--springdoc.api-docs.enabled=false",
                     "--springdoc.swagger-ui.enabled=false")),
