@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param name       the topic name
  * @param topic      the contract's {@link Topic}, absent for a planned topic not yet in contracts
- * @param status     {@code live}, or what it waits for, e.g. {@code planned (issue 5)}
+ * @param status     {@code live}, or what it waits for, e.g. {@code planned}
  * @param key        what the record key is
  * @param valueTypes the value types with a schema, from the contract's {@code @JsonSubTypes}; empty when planned
  *                   or when the value is opaque bytes
