@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -67,35 +68,18 @@ public final class GuardedPaymentGateway implements AutoCloseable {
      * @throws ChargeOutcomeUnknownException the charge may have been made: look it up
      */
     public PaymentResult charge(ChargeRequest request) {
-        Timer.Sample sample = Timer.start(meters);
-        String outcome = "unknown";
-        try {
-            PaymentResult result = guarded(chargeRetry, () -> gateway.charge(request),
-                    () -> new ChargeOutcomeUnknownException("the charge of " + request.idempotencyKey()
-                            + " timed out after " + timeLimiter.getTimeLimiterConfig().getTimeoutDuration(), null));
-            outcome = result instanceof PaymentResult.Charged ? "charged" : "declined";
-            return result;
-        } catch (GatewayUnavailableException e) {
-            outcome = "unavailable";
-            throw e;
-        } finally {
-            sample.stop(meters.timer("gream.settlement.gateway.latency", "operation", "charge", "outcome", outcome));
-        }
+        return timed("charge", () -> guarded(chargeRetry, () -> gateway.charge(request),
+                        () -> new ChargeOutcomeUnknownException("the charge of " + request.idempotencyKey()
+                                + " timed out after " + timeLimiter.getTimeLimiterConfig().getTimeoutDuration(), null)),
+                result -> result instanceof PaymentResult.Charged ? "charged" : "declined");
     }
 
     /** @throws GatewayUnavailableException the gateway could not say (after the retries) */
     public Optional<PaymentResult> lookup(ChargeRequest request) {
-        Timer.Sample sample = Timer.start(meters);
-        String outcome = "unavailable";
-        try {
-            Optional<PaymentResult> result = guarded(lookupRetry, () -> gateway.lookup(request),
-                    () -> new GatewayUnavailableException("the lookup of " + request.idempotencyKey()
-                            + " timed out"));
-            outcome = result.isPresent() ? "found" : "not-found";
-            return result;
-        } finally {
-            sample.stop(meters.timer("gream.settlement.gateway.latency", "operation", "lookup", "outcome", outcome));
-        }
+        return timed("lookup", () -> guarded(lookupRetry, () -> gateway.lookup(request),
+                        () -> new GatewayUnavailableException("the lookup of " + request.idempotencyKey()
+                                + " timed out")),
+                GuardedPaymentGateway::foundOrNot);
     }
 
     /**
@@ -103,35 +87,18 @@ public final class GuardedPaymentGateway implements AutoCloseable {
      * @throws ChargeOutcomeUnknownException the refund may have been made: look it up
      */
     public RefundResult refund(RefundRequest request) {
-        Timer.Sample sample = Timer.start(meters);
-        String outcome = "unknown";
-        try {
-            RefundResult result = guarded(chargeRetry, () -> gateway.refund(request),
-                    () -> new ChargeOutcomeUnknownException("the refund " + request.refundId() + " timed out", null));
-            outcome = result instanceof RefundResult.Refunded ? "refunded" : "refused";
-            return result;
-        } catch (GatewayUnavailableException e) {
-            outcome = "unavailable";
-            throw e;
-        } finally {
-            sample.stop(meters.timer("gream.settlement.gateway.latency", "operation", "refund", "outcome", outcome));
-        }
+        return timed("refund", () -> guarded(chargeRetry, () -> gateway.refund(request),
+                        () -> new ChargeOutcomeUnknownException("the refund " + request.refundId() + " timed out",
+                                null)),
+                result -> result instanceof RefundResult.Refunded ? "refunded" : "refused");
     }
 
     /** @throws GatewayUnavailableException the gateway could not say (after the retries) */
     public Optional<RefundResult> lookupRefund(RefundRequest request) {
-        Timer.Sample sample = Timer.start(meters);
-        String outcome = "unavailable";
-        try {
-            Optional<RefundResult> result = guarded(lookupRetry, () -> gateway.lookupRefund(request),
-                    () -> new GatewayUnavailableException("the lookup of refund " + request.refundId()
-                            + " timed out"));
-            outcome = result.isPresent() ? "found" : "not-found";
-            return result;
-        } finally {
-            sample.stop(meters.timer("gream.settlement.gateway.latency", "operation", "refund-lookup", "outcome",
-                    outcome));
-        }
+        return timed("refund-lookup", () -> guarded(lookupRetry, () -> gateway.lookupRefund(request),
+                        () -> new GatewayUnavailableException("the lookup of refund " + request.refundId()
+                                + " timed out")),
+                GuardedPaymentGateway::foundOrNot);
     }
 
     /**
@@ -147,6 +114,29 @@ public final class GuardedPaymentGateway implements AutoCloseable {
 
     public CircuitBreaker circuitBreaker() {
         return circuitBreaker;
+    }
+
+    /**
+     * Times {@code call} into {@code gream.settlement.gateway.latency}, tagged with the operation and its outcome:
+     * {@code outcomeOf} the result, {@code unavailable} when nothing was done, {@code unknown} otherwise.
+     */
+    private <T> T timed(String operation, Supplier<T> call, Function<T, String> outcomeOf) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "unknown";
+        try {
+            T result = call.get();
+            outcome = outcomeOf.apply(result);
+            return result;
+        } catch (GatewayUnavailableException e) {
+            outcome = "unavailable";
+            throw e;
+        } finally {
+            sample.stop(meters.timer("gream.settlement.gateway.latency", "operation", operation, "outcome", outcome));
+        }
+    }
+
+    private static String foundOrNot(Optional<?> result) {
+        return result.isPresent() ? "found" : "not-found";
     }
 
     private <T> T guarded(Retry retry, Callable<T> call, Supplier<RuntimeException> onTimeout) {

@@ -88,24 +88,8 @@ public final class TossPaymentsGateway implements PaymentGateway {
                 .put("amount", request.amount())
                 .put("orderId", request.idempotencyKey())
                 .put("orderName", request.orderName());
-        HttpRequest post = HttpRequest.newBuilder(uri("/v1/billing/" + encode(billingKey.get().billingKey())))
-                .timeout(settings.readTimeout())
-                .header("Authorization", authorization)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", request.idempotencyKey())
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(post, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw new GatewayUnavailableException("Toss not reachable: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ChargeOutcomeUnknownException("no answer from Toss to charge " + request.idempotencyKey(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChargeOutcomeUnknownException("interrupted while charging " + request.idempotencyKey(), e);
-        }
+        HttpResponse<String> response = post("/v1/billing/" + encode(billingKey.get().billingKey()), body,
+                request.idempotencyKey(), "the charge " + request.idempotencyKey());
         int status = response.statusCode();
         if (status == 200) {
             return paymentOf(response.body(), request);
@@ -157,24 +141,8 @@ public final class TossPaymentsGateway implements PaymentGateway {
         ObjectNode body = GreamJson.mapper().createObjectNode()
                 .put("cancelReason", request.reason())
                 .put("cancelAmount", request.amount());
-        HttpRequest post = HttpRequest.newBuilder(uri("/v1/payments/" + encode(request.paymentKey()) + "/cancel"))
-                .timeout(settings.readTimeout())
-                .header("Authorization", authorization)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", request.idempotencyKey())
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(post, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw new GatewayUnavailableException("Toss not reachable: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ChargeOutcomeUnknownException("no answer from Toss to refund " + request.refundId(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChargeOutcomeUnknownException("interrupted while refunding " + request.refundId(), e);
-        }
+        HttpResponse<String> response = post("/v1/payments/" + encode(request.paymentKey()) + "/cancel", body,
+                request.idempotencyKey(), "the refund " + request.refundId());
         int status = response.statusCode();
         if (status == 200) {
             return cancelIn(json(response.body()), request)
@@ -265,5 +233,30 @@ public final class TossPaymentsGateway implements PaymentGateway {
 
     private static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * POSTs {@code body} with its {@code Idempotency-Key}. Not connected: nothing was done
+     * ({@link GatewayUnavailableException}); no answer after sending: {@link ChargeOutcomeUnknownException}, to be
+     * looked up.
+     */
+    private HttpResponse<String> post(String path, ObjectNode body, String idempotencyKey, String what) {
+        HttpRequest post = HttpRequest.newBuilder(uri(path))
+                .timeout(settings.readTimeout())
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        try {
+            return http.send(post, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            throw new GatewayUnavailableException("Toss not reachable: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ChargeOutcomeUnknownException("no answer from Toss to " + what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChargeOutcomeUnknownException("interrupted while sending " + what, e);
+        }
     }
 }

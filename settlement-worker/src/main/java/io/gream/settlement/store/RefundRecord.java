@@ -70,7 +70,7 @@ public class RefundRecord implements Persistable<String> {
         this.amount = amount;
         this.currency = currency;
         this.paymentKey = paymentKey;
-        this.reason = reason.length() <= 200 ? reason : reason.substring(0, 200);
+        this.reason = SettlementRecord.truncate(reason, 200);
         this.idempotencyKey = IdempotencyKeys.forRefund(refundId);
         this.state = RefundState.PENDING;
         this.requestedAt = SettlementRecord.micros(requestedAt);
@@ -90,7 +90,7 @@ public class RefundRecord implements Persistable<String> {
     void refused(String error, Instant at) {
         requirePending();
         this.state = RefundState.REFUSED;
-        this.lastError = error.length() <= 500 ? error : error.substring(0, 500);
+        this.lastError = SettlementRecord.truncate(error, 500);
         this.refundedAt = SettlementRecord.micros(at);
         this.nextAttemptAt = null;
     }
@@ -98,7 +98,7 @@ public class RefundRecord implements Persistable<String> {
     void putOff(String error, Instant next) {
         requirePending();
         this.attempts++;
-        this.lastError = error.length() <= 500 ? error : error.substring(0, 500);
+        this.lastError = SettlementRecord.truncate(error, 500);
         this.nextAttemptAt = SettlementRecord.micros(next);
     }
 

@@ -258,7 +258,7 @@ public class SettlementRecord implements Persistable<String> {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String truncate(String text, int max) {
+    static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }
