@@ -45,8 +45,8 @@ import static org.awaitility.Awaitility.await;
  * <p>The real engine application runs against a real broker with a commit interval far longer than the test, so
  * its decisions stay uncommitted; the test reads them uncommitted, then fences the engine's transactional producer
  * (what a new instance's start does to a crashed or paused one), which aborts the open transaction. The engine
- * finds itself fenced at its next write, rejoins, restores its state to the last commit and decides the commands
- * again; an auction due to close soon, opened after the fencing, makes it commit.
+ * finds itself fenced at its next write (commands sent after the fencing), rejoins, restores its state to the last
+ * commit and decides the commands again; a clean stop then commits that transaction.
  */
 class UncommittedDecisionIT {
 
@@ -113,9 +113,22 @@ class UncommittedDecisionIT {
             assertThat(open).isNotEmpty();
             admin.fenceProducers(open).all().get(); // aborts the engine's open transaction
         }
-        // Written after the fencing, into the engine's next transaction: its close, a second later, commits.
-        send(new OpenAuction("c-trigger", "b-" + UUID.randomUUID(), "sally", VOUCHER, 1_000, 100, null, null,
-                Instant.now().plus(Duration.ofSeconds(1)), 0));
+        // The engine learns it was fenced only when it next writes: keep giving it commands (other auctions) until
+        // it has decided the log again from its last commit.
+        List<ConsumerRecord<String, byte[]>> again = new ArrayList<>();
+        await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            send(new OpenAuction("c-" + UUID.randomUUID(), "b-" + UUID.randomUUID(), "sally", VOUCHER, 1_000, 100,
+                    null, null, Instant.now().plus(Duration.ofHours(1)), 0));
+            uncommitted.poll(Duration.ofMillis(200)).forEach(record -> {
+                if (auctionId.equals(record.key())) {
+                    again.add(record);
+                }
+            });
+            return again.size() >= 2;
+        });
+        assertThat(again).allSatisfy(record -> assertThat(record.offset()).isGreaterThan(seen.get(1).offset()));
+        engine.close(); // a clean stop commits the transaction that holds the second decision
+        engine = null;
 
         List<ConsumerRecord<String, byte[]>> decided = awaitRecords(committed, auctionId, 2);
         assertThat(decided).extracting(this::decode).containsExactly(decode(seen.get(0)), decode(seen.get(1)));
