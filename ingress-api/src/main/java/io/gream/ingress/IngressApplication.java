@@ -2,7 +2,8 @@ package io.gream.ingress;
 
 import io.gream.auth.AuthConfiguration;
 import io.gream.marketplace.WebConfiguration;
-import io.gream.web.ContainerErrorsConfiguration;
+import io.gream.support.json.StrictJsonConfiguration;
+import io.gream.support.problem.ProblemJsonConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,9 +15,10 @@ import java.time.Clock;
 /** Starts the ingress: a stateless Spring MVC application, any number of replicas behind a load balancer. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-// bearer-token verification and problem+json for container errors, shared with the other services (web-auth);
-// the marketplace page (web)
-@Import({AuthConfiguration.class, ContainerErrorsConfiguration.class, WebConfiguration.class})
+// bearer-token verification (web-auth); problem+json answers and strict request bodies, as in the other services
+// (service-support); the marketplace page (web)
+@Import({AuthConfiguration.class, ProblemJsonConfiguration.class, StrictJsonConfiguration.class,
+        WebConfiguration.class})
 public class IngressApplication {
 
     /** Set before anything starts the common pool; an explicit {@code -D} of the same property wins. */

@@ -1,7 +1,8 @@
 package io.gream.notifier;
 
 import io.gream.auth.AuthConfiguration;
-import io.gream.web.ContainerErrorsConfiguration;
+import io.gream.support.json.StrictJsonConfiguration;
+import io.gream.support.problem.ProblemJsonConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,8 +17,9 @@ import java.time.Clock;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-// bearer tokens, verified as at the ingress, and problem+json for container errors (web-auth)
-@Import({AuthConfiguration.class, ContainerErrorsConfiguration.class})
+// bearer tokens, verified as at the ingress (web-auth); problem+json answers and strict request bodies, as at the
+// ingress (service-support)
+@Import({AuthConfiguration.class, ProblemJsonConfiguration.class, StrictJsonConfiguration.class})
 public class NotifierApplication {
 
     public static void main(String[] args) {

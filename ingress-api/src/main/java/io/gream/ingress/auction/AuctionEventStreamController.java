@@ -1,8 +1,8 @@
 package io.gream.ingress.auction;
 
 import io.gream.ingress.live.AuctionWatchers;
-import io.gream.ingress.problem.FieldViolation;
-import io.gream.ingress.problem.ProblemException;
+import io.gream.support.problem.FieldViolation;
+import io.gream.support.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.MediaType;

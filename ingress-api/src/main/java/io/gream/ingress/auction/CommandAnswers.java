@@ -11,7 +11,7 @@ import io.gream.contracts.PlaceBid;
 import io.gream.contracts.RejectionReason;
 import io.gream.ingress.engine.CommandStatus;
 import io.gream.ingress.problem.ProblemCodes;
-import io.gream.ingress.problem.ProblemException;
+import io.gream.support.problem.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,7 +1,7 @@
 package io.gream.ingress.auction;
 
 import io.gream.ingress.command.CommandProperties;
-import io.gream.ingress.problem.FieldViolation;
+import io.gream.support.problem.FieldViolation;
 
 import java.time.Clock;
 import java.time.Duration;

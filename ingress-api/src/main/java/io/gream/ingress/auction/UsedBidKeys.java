@@ -2,7 +2,7 @@ package io.gream.ingress.auction;
 
 import io.gream.contracts.PlaceBid;
 import io.gream.ingress.problem.ProblemCodes;
-import io.gream.ingress.problem.ProblemException;
+import io.gream.support.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import io.gream.auth.AuthConfiguration;
 import io.gream.auth.AuthProperties;
 import io.gream.auth.HmacKeys;
 import io.gream.auth.TokenVerifier;
-import io.gream.ingress.problem.ProblemException;
+import io.gream.support.problem.ProblemException;
 import io.jsonwebtoken.Jwts;
 import io.swagger.v3.oas.annotations.Operation;
 import org.slf4j.Logger;

@@ -11,7 +11,7 @@ import io.gream.contracts.CommandOutcome;
 import io.gream.contracts.GreamJson;
 import io.gream.contracts.RejectionReason;
 import io.gream.contracts.Topics;
-import io.gream.ingress.problem.ProblemException;
+import io.gream.support.problem.ProblemException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package io.gream.ingress.engine;
 
 import io.gream.ingress.problem.ProblemCodes;
-import io.gream.ingress.problem.ProblemException;
+import io.gream.support.problem.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 

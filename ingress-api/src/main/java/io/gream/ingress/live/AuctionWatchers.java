@@ -6,7 +6,7 @@ import io.gream.contracts.AuctionCancelled;
 import io.gream.contracts.AuctionClosed;
 import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.SequencedEvent;
-import io.gream.ingress.problem.ProblemException;
+import io.gream.support.problem.ProblemException;
 import io.gream.ingress.tail.AuctionEventTail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,10 +1,9 @@
 /**
- * Every error answer of the API, as RFC 9457 {@code application/problem+json} (Spring's {@code ProblemDetail}).
+ * The {@code code} values of the ingress API ({@link io.gream.ingress.problem.ProblemCodes}).
  *
- * <p>Each problem carries a stable, machine-readable {@code code} property (clients branch on it, never on
- * {@code title} or {@code detail}), a {@code type} URN derived from it, and, for input errors, the offending fields.
- * Features signal an answer by throwing {@link io.gream.ingress.problem.ProblemException}; the framework's own
- * exceptions (unreadable JSON, wrong media type, unknown routes) are translated here, so no error, and no stack
- * trace, leaves the service in another shape.
+ * <p>Every error answer of the API is RFC 9457 {@code application/problem+json}, written by the shared problem
+ * handler of {@code service-support}: features throw {@link io.gream.support.problem.ProblemException} with one of
+ * these codes, and the framework's own exceptions (unreadable JSON, wrong media type, unknown routes) are translated
+ * there, so no error, and no stack trace, leaves the service in another shape.
  */
 package io.gream.ingress.problem;

@@ -2,7 +2,7 @@ package io.gream.ingress.ratelimit;
 
 import io.gream.auth.AuthenticatedUser;
 import io.gream.ingress.problem.ProblemCodes;
-import io.gream.ingress.problem.ProblemException;
+import io.gream.support.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package io.gream.ingress.web;
 
 import io.gream.ingress.problem.ProblemCodes;
-import io.gream.ingress.problem.ProblemException;
+import io.gream.support.problem.ProblemException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

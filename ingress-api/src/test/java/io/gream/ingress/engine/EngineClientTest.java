@@ -4,7 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.gream.contracts.BidAccepted;
-import io.gream.ingress.problem.ProblemException;
+import io.gream.support.problem.ProblemException;
 import io.gream.ingress.testing.EngineStub.Reply;
 import io.gream.ingress.testing.EngineStub;
 import org.junit.jupiter.api.AfterEach;

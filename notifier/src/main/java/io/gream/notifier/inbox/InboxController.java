@@ -1,7 +1,7 @@
 package io.gream.notifier.inbox;
 
 import io.gream.auth.AuthenticatedUser;
-import io.gream.notifier.problem.ProblemException;
+import io.gream.support.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,7 +2,7 @@ package io.gream.notifier.webhook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.gream.auth.AuthenticatedUser;
-import io.gream.notifier.problem.ProblemException;
+import io.gream.support.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package io.gream.web;
+package io.gream.support.problem;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;

@@ -1,4 +1,4 @@
-package io.gream.ingress.problem;
+package io.gream.support.problem;
 
 /**
  * One invalid input, reported in a problem's {@code errors} list.

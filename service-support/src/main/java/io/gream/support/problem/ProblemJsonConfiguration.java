@@ -1,4 +1,4 @@
-package io.gream.web;
+package io.gream.support.problem;
 
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
@@ -10,12 +10,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Makes the embedded Tomcat answer its own errors (those raised before Spring MVC sees the request) with
- * {@link ProblemJsonErrorReportValve}. A service opts in with {@code @Import}; Spring Boot would otherwise install a
- * plain {@link ErrorReportValve} that writes HTML.
+ * Every error answer of a service as {@code application/problem+json}: those of Spring MVC through
+ * {@link ProblemHandler}, and those the embedded Tomcat raises before Spring MVC sees the request through
+ * {@link ProblemJsonErrorReportValve} (Spring Boot would otherwise install a plain {@link ErrorReportValve} that
+ * writes HTML). A service opts in with {@code @Import}; services that share a classpath (the local stack) are not
+ * changed by another's choice.
  */
 @Configuration(proxyBeanMethods = false)
-public class ContainerErrorsConfiguration {
+public class ProblemJsonConfiguration {
+
+    @Bean
+    ProblemHandler problemHandler() {
+        return new ProblemHandler();
+    }
 
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemJsonContainerErrors() {

@@ -1,4 +1,4 @@
-package io.gream.ingress.problem;
+package io.gream.support.problem;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

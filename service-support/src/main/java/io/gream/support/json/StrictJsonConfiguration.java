@@ -1,6 +1,5 @@
-package io.gream.ingress.web;
+package io.gream.support.json;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,12 +12,12 @@ import tools.jackson.databind.MapperFeature;
  *
  * <p>Spring Boot's default mapper ignores unknown properties and coerces freely ({@code "100"} or {@code 99.9}
  * become the number {@code 100} or {@code 99}): for money that is a silent wrong bid. Here unknown properties,
- * fractions and strings where whole numbers are expected, duplicate keys and trailing content are all errors. This
- * mapper reads only what users send; replies from the bid-engine are read with the tolerant
- * {@link io.gream.contracts.GreamJson} mapping, since contracts evolve by adding fields.
+ * fractions and strings where whole numbers are expected, duplicate keys and trailing content are all errors. A
+ * service opts in with {@code @Import}. This mapper reads only what users send; what services send each other is
+ * read with the tolerant {@link io.gream.contracts.GreamJson} mapping, since contracts evolve by adding fields.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJsonConfiguration {
+public class StrictJsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {
@@ -28,8 +27,6 @@ class StrictJsonConfiguration {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                // answers leave out absent optional fields, as the contracts' own JSON does
-                .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL));
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 }

@@ -1,4 +1,4 @@
-package io.gream.ingress.problem;
+package io.gream.support.problem;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +29,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns every failed request into a problem document with a stable {@code code}.
+ * Turns every failed request of a Gream HTTP service into a problem document with a stable {@code code}.
  *
  * <p>Extends Spring's {@link ResponseEntityExceptionHandler} so the framework's own exceptions keep their standard
  * status codes, and adds the {@code code} (and a {@code type} URN built from it) to each. Unreadable JSON is
  * classified more finely than Spring does: malformed JSON, an unknown property, and a value of the wrong type are
- * different mistakes with different fixes. Messages never echo class names or stack traces.
+ * different mistakes with different fixes. Messages never echo class names or stack traces. Registered by
+ * {@link ProblemJsonConfiguration}; it does not see errors Tomcat answers before Spring MVC (the error valve does).
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -42,7 +43,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     /** Fields that name a user. The acting user comes from the token; a body that names one is refused. */
-    private static final Set<String> ACTOR_FIELDS = Set.of("bidderId", "sellerId", "actorId", "userId");
+    private static final Set<String> ACTOR_FIELDS = Set.of("bidderId", "sellerId", "actorId", "userId", "ownerId");
 
     private static final Map<Integer, String> CODE_BY_STATUS = Map.of(
             400, ProblemCodes.VALIDATION_FAILED,
