@@ -2,6 +2,7 @@ package io.gream.notifier;
 
 import io.gream.auth.AuthConfiguration;
 import io.gream.support.json.StrictJsonConfiguration;
+import io.gream.support.kafka.ConsumerPolicyConfiguration;
 import io.gream.support.problem.ProblemJsonConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,8 +19,9 @@ import java.time.Clock;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 // bearer tokens, verified as at the ingress (web-auth); problem+json answers and strict request bodies, as at the
-// ingress (service-support)
-@Import({AuthConfiguration.class, ProblemJsonConfiguration.class, StrictJsonConfiguration.class})
+// ingress, and the event consumers' policy, as in the settlement-worker (service-support)
+@Import({AuthConfiguration.class, ProblemJsonConfiguration.class, StrictJsonConfiguration.class,
+        ConsumerPolicyConfiguration.class})
 public class NotifierApplication {
 
     public static void main(String[] args) {

@@ -1,16 +1,12 @@
 package io.gream.settlement.worker;
 
 import io.gream.contracts.AuctionEvent;
-import io.gream.contracts.GreamJson;
 import io.gream.contracts.SettlementEvent;
 import io.gream.contracts.Topic;
 import io.gream.contracts.Topics;
+import io.gream.support.kafka.ConsumerPolicy;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -18,16 +14,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,10 +26,9 @@ import java.util.Map;
  * The worker's Kafka clients, configured in code where correctness depends on it, whatever the yml says:
  *
  * <ul>
- *   <li>Consumer: {@code read_committed} (only the engine's committed decisions), no auto-commit, offsets committed
- *       per record after the listener returned (ack mode RECORD), {@code earliest} for a new group so no sold
- *       auction is skipped. Values through {@link ErrorHandlingDeserializer}, so unreadable bytes become a handled
- *       error instead of a stuck consumer.</li>
+ *   <li>Consumer: the shared {@link ConsumerPolicy}: {@code read_committed} (only the engine's committed
+ *       decisions), offsets committed per record after the listener returned, {@code earliest} for a new group so
+ *       no sold auction is skipped, unreadable bytes a handled error instead of a stuck consumer.</li>
  *   <li>Errors: unreadable or unsettleable records go to {@code gream.dead-letters} at once, with the original key
  *       and bytes and spring-kafka's error headers. Anything else (database down, payment unresolved, broker
  *       unavailable) is retried on the same record with exponential backoff, forever: the worker stops moving on
@@ -52,37 +42,25 @@ class WorkerKafkaConfiguration {
     private static final Logger log = LoggerFactory.getLogger(WorkerKafkaConfiguration.class);
 
     @Bean
-    ConsumerFactory<String, AuctionEvent> auctionEventConsumerFactory(KafkaProperties kafka) {
-        Map<String, Object> settings = new HashMap<>(kafka.buildConsumerProperties());
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new DefaultKafkaConsumerFactory<>(settings, new StringDeserializer(),
-                new ErrorHandlingDeserializer<>(Topics.AUCTION_EVENTS.valueSerde().deserializer()));
+    ConsumerFactory<String, AuctionEvent> auctionEventConsumerFactory(ConsumerPolicy policy) {
+        return policy.consumerFactory(Topics.AUCTION_EVENTS.valueSerde().deserializer());
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, AuctionEvent> kafkaListenerContainerFactory(
-            ConsumerFactory<String, AuctionEvent> auctionEventConsumerFactory, DefaultErrorHandler settlementErrors) {
-        ConcurrentKafkaListenerContainerFactory<String, AuctionEvent> factory =
-                new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(auctionEventConsumerFactory);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
-        factory.setCommonErrorHandler(settlementErrors);
-        return factory;
+            ConsumerPolicy policy, ConsumerFactory<String, AuctionEvent> auctionEventConsumerFactory,
+            DefaultErrorHandler settlementErrors) {
+        return policy.listenerContainerFactory(auctionEventConsumerFactory, settlementErrors);
     }
 
     @Bean
-    DefaultErrorHandler settlementErrors(KafkaTemplate<Object, Object> deadLetterTemplate,
-                                         SettlementProperties properties) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterTemplate,
-                (record, error) -> new TopicPartition(Topics.DEAD_LETTERS.name(), -1));
+    DefaultErrorHandler settlementErrors(ConsumerPolicy policy, SettlementProperties properties) {
         ExponentialBackOff backOff = new ExponentialBackOff(
                 properties.redelivery().initialBackoff().toMillis(), 2.0);
         backOff.setMaxInterval(properties.redelivery().maxBackoff().toMillis());
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         backOff.setMaxAttempts(Long.MAX_VALUE);
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+        DefaultErrorHandler handler = policy.deadLettering(backOff);
         // Poison: retrying cannot help. Deserialization failures are not retried by default either.
         handler.addNotRetryableExceptions(InvalidCloseEventException.class);
         handler.setRetryListeners((record, error, attempt) -> log.warn(
@@ -91,20 +69,8 @@ class WorkerKafkaConfiguration {
         return handler;
     }
 
-    // The producer factories are beans of their own so that the context closes them, flushing and stopping their
-    // producers on shutdown; a factory made inside a template's bean method would outlive the worker.
-
-    @Bean
-    DefaultKafkaProducerFactory<Object, Object> deadLetterProducerFactory(KafkaProperties kafka) {
-        return new DefaultKafkaProducerFactory<>(reliableProducer(kafka), new OriginalBytesSerializer(),
-                new OriginalBytesSerializer());
-    }
-
-    @Bean
-    KafkaTemplate<Object, Object> deadLetterTemplate(
-            DefaultKafkaProducerFactory<Object, Object> deadLetterProducerFactory) {
-        return new KafkaTemplate<>(deadLetterProducerFactory);
-    }
+    // The producer factory is a bean of its own so that the context closes it, flushing and stopping its producer on
+    // shutdown; a factory made inside the template's bean method would outlive the worker.
 
     @Bean
     DefaultKafkaProducerFactory<String, SettlementEvent> settlementEventProducerFactory(KafkaProperties kafka) {
@@ -148,29 +114,5 @@ class WorkerKafkaConfiguration {
             root = root.getCause();
         }
         return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + " (" + root + ")";
-    }
-
-    /**
-     * Dead letters carry the original bytes: a record that could not be read arrives here as the raw bytes spring-kafka
-     * kept; one that was read but could not be settled is written back as the event's JSON.
-     */
-    static final class OriginalBytesSerializer implements Serializer<Object> {
-
-        @Override
-        public byte[] serialize(String topic, Object data) {
-            if (data == null) {
-                return null;
-            }
-            if (data instanceof byte[] bytes) {
-                return bytes;
-            }
-            if (data instanceof String text) {
-                return text.getBytes(StandardCharsets.UTF_8);
-            }
-            if (data instanceof AuctionEvent event) {
-                return Topics.AUCTION_EVENTS.valueSerde().serializer().serialize(topic, event);
-            }
-            return GreamJson.mapper().writeValueAsBytes(data);
-        }
     }
 }
