@@ -2,6 +2,7 @@ package io.gream.settlement.worker;
 
 import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.GreamJson;
+import io.gream.contracts.SecondChanceCommand;
 import io.gream.contracts.SettlementEvent;
 import io.gream.contracts.Topic;
 import io.gream.contracts.Topics;
@@ -35,9 +36,9 @@ import java.util.Map;
  * The worker's Kafka clients, configured in code where correctness depends on it, whatever the yml says:
  *
  * <ul>
- *   <li>Consumer: {@code read_committed} (only the engine's committed decisions), no auto-commit, offsets committed
+ *   <li>Consumers (of {@code gream.auction-events} and of {@code gream.settlement-commands}): {@code read_committed} (only the engine's committed decisions), no auto-commit, offsets committed
  *       per record after the listener returned (ack mode RECORD), {@code earliest} for a new group so no sold
- *       auction is skipped. Values through {@link ErrorHandlingDeserializer}, so unreadable bytes become a handled
+ *       auction or command is skipped. Values through {@link ErrorHandlingDeserializer}, so unreadable bytes become a handled
  *       error instead of a stuck consumer.</li>
  *   <li>Errors: unreadable or unsettleable records go to {@code gream.dead-letters} at once, with the original key
  *       and bytes and spring-kafka's error headers. Anything else (database down, payment unresolved, broker
@@ -47,26 +48,49 @@ import java.util.Map;
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
-class WorkerKafkaConfiguration {
+public class WorkerKafkaConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerKafkaConfiguration.class);
 
+    /** The container factory of {@code gream.settlement-commands}' listener. */
+    public static final String SETTLEMENT_COMMANDS_CONTAINER_FACTORY = "settlementCommandContainerFactory";
+
     @Bean
     ConsumerFactory<String, AuctionEvent> auctionEventConsumerFactory(KafkaProperties kafka) {
-        Map<String, Object> settings = new HashMap<>(kafka.buildConsumerProperties());
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new DefaultKafkaConsumerFactory<>(settings, new StringDeserializer(),
-                new ErrorHandlingDeserializer<>(Topics.AUCTION_EVENTS.valueSerde().deserializer()));
+        return consumerFactory(kafka, Topics.AUCTION_EVENTS);
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, AuctionEvent> kafkaListenerContainerFactory(
             ConsumerFactory<String, AuctionEvent> auctionEventConsumerFactory, DefaultErrorHandler settlementErrors) {
-        ConcurrentKafkaListenerContainerFactory<String, AuctionEvent> factory =
-                new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(auctionEventConsumerFactory);
+        return containerFactory(auctionEventConsumerFactory, settlementErrors);
+    }
+
+    @Bean
+    ConsumerFactory<String, SecondChanceCommand> settlementCommandConsumerFactory(KafkaProperties kafka) {
+        return consumerFactory(kafka, Topics.SETTLEMENT_COMMANDS);
+    }
+
+    @Bean(SETTLEMENT_COMMANDS_CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, SecondChanceCommand> settlementCommandContainerFactory(
+            ConsumerFactory<String, SecondChanceCommand> settlementCommandConsumerFactory,
+            DefaultErrorHandler settlementErrors) {
+        return containerFactory(settlementCommandConsumerFactory, settlementErrors);
+    }
+
+    private static <V> ConsumerFactory<String, V> consumerFactory(KafkaProperties kafka, Topic<String, V> topic) {
+        Map<String, Object> settings = new HashMap<>(kafka.buildConsumerProperties());
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new DefaultKafkaConsumerFactory<>(settings, new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer()));
+    }
+
+    private static <V> ConcurrentKafkaListenerContainerFactory<String, V> containerFactory(
+            ConsumerFactory<String, V> consumers, DefaultErrorHandler settlementErrors) {
+        ConcurrentKafkaListenerContainerFactory<String, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(consumers);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         factory.setCommonErrorHandler(settlementErrors);
         return factory;
@@ -122,6 +146,11 @@ class WorkerKafkaConfiguration {
     @Bean
     NewTopic settlementEventsTopic(SettlementProperties properties) {
         return newTopic(Topics.SETTLEMENT_EVENTS, properties.topics());
+    }
+
+    @Bean
+    NewTopic settlementCommandsTopic(SettlementProperties properties) {
+        return newTopic(Topics.SETTLEMENT_COMMANDS, properties.topics());
     }
 
     @Bean
