@@ -233,7 +233,8 @@ public class SettlementStore {
 
     /**
      * Money Gream recorded as moved through the gateway in {@code [from, to)}: the charges of completed sales, of
-     * completed second-chance sales and of late charges, and the refunds given back through the gateway, each under the gateway's reference.
+     * completed second-chance sales and of late charges, and the refunds given back through the gateway, each under
+     * the gateway's reference.
      */
     public List<Movement> movements(Instant from, Instant to) {
         return transactions.execute(status -> {

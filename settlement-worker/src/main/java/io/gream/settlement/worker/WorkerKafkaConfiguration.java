@@ -36,10 +36,11 @@ import java.util.Map;
  * The worker's Kafka clients, configured in code where correctness depends on it, whatever the yml says:
  *
  * <ul>
- *   <li>Consumers (of {@code gream.auction-events} and of {@code gream.settlement-commands}): {@code read_committed} (only the engine's committed decisions), no auto-commit, offsets committed
- *       per record after the listener returned (ack mode RECORD), {@code earliest} for a new group so no sold
- *       auction or command is skipped. Values through {@link ErrorHandlingDeserializer}, so unreadable bytes become a handled
- *       error instead of a stuck consumer.</li>
+ *   <li>Consumers (of {@code gream.auction-events} and {@code gream.settlement-commands}): {@code read_committed}
+ *       (only committed records), no auto-commit, offsets committed per record after the listener returned (ack mode
+ *       RECORD), {@code earliest} for a new group so no sold auction or command is skipped. Values through
+ *       {@link ErrorHandlingDeserializer}, so unreadable bytes become a handled error instead of a stuck
+ *       consumer.</li>
  *   <li>Errors: unreadable or unsettleable records go to {@code gream.dead-letters} at once, with the original key
  *       and bytes and spring-kafka's error headers. Anything else (database down, payment unresolved, broker
  *       unavailable) is retried on the same record with exponential backoff, forever: the worker stops moving on

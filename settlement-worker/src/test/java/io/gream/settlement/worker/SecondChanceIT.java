@@ -109,10 +109,12 @@ class SecondChanceIT extends WorkerTestSupport {
         String auctionId = declinedSale();
 
         send(new OfferSecondChance("offer-1", auctionId, SELLER));
-        SecondChanceOffered offered = (SecondChanceOffered) awaitEvent(auctionId, SecondChanceOffered.class::isInstance);
+        SecondChanceOffered offered = (SecondChanceOffered) awaitEvent(auctionId,
+                SecondChanceOffered.class::isInstance);
         assertThat(offered.runnerUpId()).isEqualTo(RUNNER_UP);
         assertThat(offered.price()).isEqualTo(RUNNER_UP_BID);
-        assertThat(offered.bidEventId()).as("the bid outbid at once by the winner's maximum").isEqualTo(auctionId + ":5");
+        assertThat(offered.bidEventId()).as("the bid outbid at once by the winner's maximum")
+                .isEqualTo(auctionId + ":5");
         assertThat(offered.settlementEventId()).isEqualTo(SettlementEvent.eventId(auctionId));
         assertThat(offered.expiresAt()).isEqualTo(offered.at().plus(Duration.ofHours(48)));
 
@@ -168,7 +170,8 @@ class SecondChanceIT extends WorkerTestSupport {
         String auctionId = declinedSale();
 
         send(new OfferSecondChance("offer-1", auctionId, SELLER));
-        SecondChanceOffered offered = (SecondChanceOffered) awaitEvent(auctionId, SecondChanceOffered.class::isInstance);
+        SecondChanceOffered offered = (SecondChanceOffered) awaitEvent(auctionId,
+                SecondChanceOffered.class::isInstance);
         clock.advance(Duration.ofHours(48).plusMinutes(10));
         SecondChanceExpired expired = (SecondChanceExpired) awaitEvent(auctionId,
                 SecondChanceExpired.class::isInstance);
@@ -230,7 +233,9 @@ class SecondChanceIT extends WorkerTestSupport {
         assertThat(rejection(auctionId, "offer-1")).isEqualTo(SecondChanceRejected.Reason.SALE_NOT_DECLINED);
     }
 
-    enum Step { BEFORE_CHARGE, AFTER_CHARGE_BEFORE_COMMIT, AFTER_COMMIT_BEFORE_PUBLISH, AFTER_PUBLISH_BEFORE_OFFSET_COMMIT }
+    enum Step {
+        BEFORE_CHARGE, AFTER_CHARGE_BEFORE_COMMIT, AFTER_COMMIT_BEFORE_PUBLISH, AFTER_PUBLISH_BEFORE_OFFSET_COMMIT
+    }
 
     /** Dies once, at one step of the runner-up's charge (an Error stops the consumer without committing). */
     static final class CrashAt implements SettlementSteps {

@@ -58,7 +58,8 @@ class ExamplePayloadTest {
     @Test
     void theScenarioProducesEveryCommandAndEventType() {
         Stream.of(ContractType.subtypesOf(CommandLogEntry.class), ContractType.subtypesOf(AuctionEvent.class),
-                        ContractType.subtypesOf(SecondChanceCommand.class), ContractType.subtypesOf(SettlementEvent.class))
+                        ContractType.subtypesOf(SecondChanceCommand.class),
+                        ContractType.subtypesOf(SettlementEvent.class))
                 .flatMap(List::stream)
                 .forEach(type -> assertThat(scenario.exampleOf(type.recordClass())).as(type.name()).isPresent());
     }
