@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every write of a second-chance offer, each in one short transaction under the offer's row lock
@@ -128,7 +129,7 @@ public class SecondChanceStore {
     }
 
     private Step answer(String auctionId, String bidderId, String commandId, Instant at,
-                        java.util.function.Function<SecondChanceRecord, Step> inTime) {
+                        Function<SecondChanceRecord, Step> inTime) {
         Optional<SecondChanceRecord> locked = offers.lock(auctionId);
         if (locked.isEmpty()) {
             return new Step.Reject(Reason.NOT_OFFERED, "the auction has no second-chance offer");
