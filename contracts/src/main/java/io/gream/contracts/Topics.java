@@ -27,12 +27,22 @@ public final class Topics {
             Map.of("retention.ms", "-1"));
 
     /**
-     * One {@link SettlementEvent} per sold auction. Written only by the settlement-worker. Kept forever: it is the
+     * The {@link SettlementEvent}s of sold auctions: one settlement each, its refunds, and a second-chance offer's
+     * events. Written only by the settlement-worker. Kept forever: it is the
      * record of who was charged, from which notifications and reports can be rebuilt.
      */
     public static final Topic<String, SettlementEvent> SETTLEMENT_EVENTS = new Topic<>(
             "gream.settlement-events", Serdes.String(), new JsonSerde<>(SettlementEvent.class),
             Map.of("retention.ms", "-1"));
+
+    /**
+     * Second-chance commands from the ingress ({@link SecondChanceCommand}), decided by the settlement-worker.
+     * {@code LogAppendTime}, so whether an answer came before an offer expired is the broker's call. Kept forever, as
+     * the auction commands are.
+     */
+    public static final Topic<String, SecondChanceCommand> SETTLEMENT_COMMANDS = new Topic<>(
+            "gream.settlement-commands", Serdes.String(), new JsonSerde<>(SecondChanceCommand.class),
+            Map.of("message.timestamp.type", "LogAppendTime", "retention.ms", "-1"));
 
     /**
      * Records no consumer could read or process: the original key and bytes, plus headers saying what failed and

@@ -674,7 +674,39 @@ class JsonSerdeTest {
                     new SettlementCompleted("auction-1:settlement", "auction-1", BID_AT, "auction-1:5", "bob",
                             "seller-1", 12_000, 600, 11_400, "KRW", "pay-auction-1"),
                     new SettlementFailed("auction-2:settlement", "auction-2", BID_AT, "auction-2:3", "carol",
-                            "seller-1", 9_000, "KRW", "CARD_DECLINED", "The card was declined"));
+                            "seller-1", 9_000, "KRW", "CARD_DECLINED", "The card was declined"),
+                    new SecondChanceOffered("auction-2:second-chance:offered", "auction-2", BID_AT, "cmd-20",
+                            "seller-1", "dave", 8_500, "KRW", "auction-2:2", "auction-2:settlement",
+                            BID_AT.plusSeconds(172_800)),
+                    new SecondChanceCompleted("auction-2:second-chance:outcome", "auction-2", BID_AT, "cmd-21",
+                            "seller-1", "dave", 8_500, 850, 7_650, "KRW", "pay-auction-2"),
+                    new SecondChanceFailed("auction-2:second-chance:outcome", "auction-2", BID_AT, "cmd-21",
+                            "seller-1", "dave", 8_500, "KRW", "CARD_DECLINED", "The card was declined"),
+                    new SecondChanceDeclined("auction-2:second-chance:outcome", "auction-2", BID_AT, "cmd-21",
+                            "seller-1", "dave", 8_500, "KRW"),
+                    new SecondChanceExpired("auction-2:second-chance:outcome", "auction-2", BID_AT, "seller-1",
+                            "dave", 8_500, "KRW"),
+                    new SecondChanceRejected("auction-2:second-chance:cmd:cmd-22", "auction-2", BID_AT, "cmd-22",
+                            "AcceptSecondChance", "erin", SecondChanceRejected.Reason.NOT_RUNNER_UP,
+                            "only the runner-up may answer the offer"));
+        }
+
+        static Stream<SecondChanceCommand> secondChanceCommands() {
+            return Stream.of(new OfferSecondChance("cmd-20", "auction-2", "seller-1"),
+                    new AcceptSecondChance("cmd-21", "auction-2", "dave"),
+                    new DeclineSecondChance("cmd-22", "auction-2", "dave"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("secondChanceCommands")
+        void roundTripsEverySecondChanceCommandWithoutTheDerivedActor(SecondChanceCommand command) {
+            String topic = Topics.SETTLEMENT_COMMANDS.name();
+            byte[] json = Topics.SETTLEMENT_COMMANDS.valueSerde().serializer().serialize(topic, command);
+
+            assertThat(Topics.SETTLEMENT_COMMANDS.valueSerde().deserializer().deserialize(topic, json))
+                    .isEqualTo(command);
+            assertThat(tree(json).get("type").asString()).isEqualTo(command.getClass().getSimpleName());
+            assertThat(tree(json).has("actorId")).isFalse();
         }
 
         @ParameterizedTest
@@ -710,12 +742,14 @@ class JsonSerdeTest {
             assertThat(Topics.AUCTION_COMMANDS.name()).isEqualTo("gream.auction-commands");
             assertThat(Topics.AUCTION_EVENTS.name()).isEqualTo("gream.auction-events");
             assertThat(Topics.SETTLEMENT_EVENTS.name()).isEqualTo("gream.settlement-events");
+            assertThat(Topics.SETTLEMENT_COMMANDS.name()).isEqualTo("gream.settlement-commands");
             assertThat(Topics.DEAD_LETTERS.name()).isEqualTo("gream.dead-letters");
         }
 
         @Test
         void stampsCommandsWithTheBrokersClock() {
             assertThat(Topics.AUCTION_COMMANDS.configs()).containsEntry("message.timestamp.type", "LogAppendTime");
+            assertThat(Topics.SETTLEMENT_COMMANDS.configs()).containsEntry("message.timestamp.type", "LogAppendTime");
         }
 
         @Test

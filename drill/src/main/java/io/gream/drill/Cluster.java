@@ -135,8 +135,8 @@ final class Cluster {
             }
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> topics = new ArrayList<>();
-            for (Topic<?, ?> topic : List.of(Topics.AUCTION_COMMANDS, Topics.AUCTION_EVENTS, Topics.SETTLEMENT_EVENTS,
-                    Topics.DEAD_LETTERS)) {
+            for (Topic<?, ?> topic : List.of(Topics.AUCTION_COMMANDS, Topics.AUCTION_EVENTS,
+                    Topics.SETTLEMENT_COMMANDS, Topics.SETTLEMENT_EVENTS, Topics.DEAD_LETTERS)) {
                 if (!existing.contains(topic.name())) {
                     Map<String, String> configs = new HashMap<>(topic.configs());
                     configs.put("min.insync.replicas", "2");

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rebuilds as a valid {@link Journal}), the totals per currency are zero, every completed settlement has exactly its
  * journal (buyer paid the price, fee plus proceeds equal it), and no other settlement has one; every refunded refund
  * has exactly its reversing journal and no other refund has one; each sale's buyer balance is its price less its
- * refunds; every journal belongs to a sale, a refund or a late charge; and the gateway clearing account holds exactly
- * the late charges not yet given back. (That no line is ever updated or deleted is the database triggers' job,
+ * refunds; every completed second-chance sale has exactly its journal and no other second chance has one; every
+ * journal belongs to a sale, a second-chance sale, a refund or a late charge; and the gateway clearing account holds
+ * exactly the late charges not yet given back. (That no line is ever updated or deleted is the database triggers' job,
  * tested in {@code SettlementStoreTest} and on MySQL 8 in {@code MySql8ContainersIT}.)
  */
 public final class LedgerInvariants {
@@ -48,6 +49,22 @@ public final class LedgerInvariants {
                 WHERE s.state <> 'COMPLETED'
                 """, String.class)).as("journals of settlements that did not complete").isEmpty();
         assertThat(jdbc.queryForList("""
+                SELECT c.auction_id FROM second_chance c WHERE (c.state = 'COMPLETED' AND (
+                  c.fee + c.seller_proceeds <> c.price
+                  OR (SELECT COUNT(*) FROM ledger_line l WHERE l.journal_id = CONCAT(c.auction_id, ':second-chance')
+                      AND l.entry_type = 'BUYER_PAYMENT' AND l.amount = c.price AND l.currency = c.currency
+                      AND l.account = CONCAT('buyer:', c.runner_up_id)) <> 1
+                  OR (SELECT COALESCE(SUM(l.amount), 0) FROM ledger_line l
+                      WHERE l.journal_id = CONCAT(c.auction_id, ':second-chance')
+                      AND l.entry_type = 'SELLER_PROCEEDS') <> -c.seller_proceeds
+                  OR (SELECT COALESCE(SUM(l.amount), 0) FROM ledger_line l
+                      WHERE l.journal_id = CONCAT(c.auction_id, ':second-chance')
+                      AND l.entry_type = 'PLATFORM_FEE') <> -c.fee))
+                  OR (c.state <> 'COMPLETED' AND (SELECT COUNT(*) FROM ledger_line l
+                      WHERE l.journal_id = CONCAT(c.auction_id, ':second-chance')) > 0)
+                """, String.class)).as("second-chance sales without their exact journal, or unfinished ones with one")
+                .isEmpty();
+        assertThat(jdbc.queryForList("""
                 SELECT r.refund_id FROM refund r WHERE
                   (r.state = 'REFUNDED' AND (
                     (SELECT COUNT(*) FROM ledger_line l WHERE l.journal_id = r.refund_id) < 2
@@ -70,9 +87,11 @@ public final class LedgerInvariants {
                 SELECT DISTINCT l.journal_id FROM ledger_line l
                 WHERE l.journal_id NOT IN (SELECT auction_id FROM settlement)
                   AND l.journal_id NOT IN (SELECT refund_id FROM refund)
+                  AND l.journal_id NOT IN (SELECT CONCAT(auction_id, ':second-chance') FROM second_chance)
                   AND l.journal_id NOT IN (SELECT CONCAT(auction_id, ':late-charge') FROM refund
                                            WHERE kind = 'LATE_CHARGE')
-                """, String.class)).as("journals of neither a sale, a refund nor a late charge").isEmpty();
+                """, String.class)).as("journals of neither a sale, a second-chance sale, a refund nor a late charge")
+                .isEmpty();
         Long clearing = jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM ledger_line WHERE account = ?",
                 Long.class, "gateway:clearing");
         Long unrefundedLateCharges = jdbc.queryForObject(

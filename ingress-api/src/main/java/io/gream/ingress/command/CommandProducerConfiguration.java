@@ -1,6 +1,8 @@
 package io.gream.ingress.command;
 
 import io.gream.contracts.CommandLogEntry;
+import io.gream.contracts.SecondChanceCommand;
+import io.gream.contracts.Topic;
 import io.gream.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,11 +30,22 @@ class CommandProducerConfiguration {
 
     @Bean
     ProducerFactory<String, CommandLogEntry> commandProducerFactory(KafkaProperties kafka, MeterRegistry meters) {
+        return producerFactory(kafka, meters, Topics.AUCTION_COMMANDS);
+    }
+
+    @Bean
+    ProducerFactory<String, SecondChanceCommand> secondChanceProducerFactory(KafkaProperties kafka,
+                                                                             MeterRegistry meters) {
+        return producerFactory(kafka, meters, Topics.SETTLEMENT_COMMANDS);
+    }
+
+    private static <V> ProducerFactory<String, V> producerFactory(KafkaProperties kafka, MeterRegistry meters,
+                                                                  Topic<String, V> topic) {
         Map<String, Object> settings = new HashMap<>(kafka.buildProducerProperties());
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        DefaultKafkaProducerFactory<String, CommandLogEntry> factory = new DefaultKafkaProducerFactory<>(settings,
-                Topics.AUCTION_COMMANDS.keySerde().serializer(), Topics.AUCTION_COMMANDS.valueSerde().serializer());
+        DefaultKafkaProducerFactory<String, V> factory = new DefaultKafkaProducerFactory<>(settings,
+                topic.keySerde().serializer(), topic.valueSerde().serializer());
         factory.addListener(new MicrometerProducerListener<>(meters)); // the producer's own metrics
         // Create the producer now: an invalid setting (e.g. delivery.timeout.ms below request.timeout.ms) fails
         // startup instead of the first request. Creating it does not need a reachable broker.
@@ -45,6 +58,18 @@ class CommandProducerConfiguration {
         // No observation: spring-kafka's observation asks an admin client for the cluster id on the request thread,
         // which blocks for the admin timeout (30 s) when the cluster is down, defeating the fast 503.
         return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    KafkaTemplate<String, SecondChanceCommand> secondChanceTemplate(
+            ProducerFactory<String, SecondChanceCommand> secondChanceProducerFactory) {
+        return new KafkaTemplate<>(secondChanceProducerFactory);
+    }
+
+    @Bean
+    SecondChancePublisher secondChancePublisher(KafkaTemplate<String, SecondChanceCommand> secondChanceTemplate,
+                                                CommandProperties properties) {
+        return new SecondChancePublisher(secondChanceTemplate, properties.ackTimeout());
     }
 
     @Bean

@@ -45,7 +45,9 @@ public final class TestBroker {
                         new NewTopic(Topics.AUCTION_COMMANDS.name(), PARTITIONS, (short) 1)
                                 .configs(Topics.AUCTION_COMMANDS.configs()),
                         new NewTopic(Topics.AUCTION_EVENTS.name(), PARTITIONS, (short) 1)
-                                .configs(Topics.AUCTION_EVENTS.configs()))).all().get();
+                                .configs(Topics.AUCTION_EVENTS.configs()),
+                        new NewTopic(Topics.SETTLEMENT_COMMANDS.name(), PARTITIONS, (short) 1)
+                                .configs(Topics.SETTLEMENT_COMMANDS.configs()))).all().get();
             } catch (InterruptedException | ExecutionException e) {
                 throw new IllegalStateException("cannot create the topics", e);
             }

@@ -28,7 +28,8 @@ public final class GreamTopics {
 
     /** Every Gream topic; services create nothing else but their own internal (Kafka Streams) topics. */
     public static final List<Topic<?, ?>> ALL = List.of(
-            Topics.AUCTION_COMMANDS, Topics.AUCTION_EVENTS, Topics.SETTLEMENT_EVENTS, Topics.DEAD_LETTERS);
+            Topics.AUCTION_COMMANDS, Topics.AUCTION_EVENTS, Topics.SETTLEMENT_COMMANDS, Topics.SETTLEMENT_EVENTS,
+            Topics.DEAD_LETTERS);
 
     private static final Logger log = LoggerFactory.getLogger(GreamTopics.class);
 

@@ -7,6 +7,13 @@ import io.gream.contracts.BidRaisedByProxy;
 import io.gream.contracts.SettlementCompleted;
 import io.gream.contracts.SettlementEvent;
 import io.gream.contracts.PaymentRefunded;
+import io.gream.contracts.SecondChanceCompleted;
+import io.gream.contracts.SecondChanceDeclined;
+import io.gream.contracts.SecondChanceEvent;
+import io.gream.contracts.SecondChanceExpired;
+import io.gream.contracts.SecondChanceFailed;
+import io.gream.contracts.SecondChanceOffered;
+import io.gream.contracts.SecondChanceRejected;
 import io.gream.contracts.SettlementFailed;
 
 import java.util.ArrayList;
@@ -25,6 +32,11 @@ import java.util.List;
  *   <li>{@code SettlementCompleted}: {@code SETTLED} to buyer and seller; {@code SettlementFailed}:
  *       {@code PAYMENT_FAILED} to both (the seller learns the sale did not complete); {@code PaymentRefunded}:
  *       {@code PAYMENT_REFUNDED} to the buyer, or to the seller for a refunded fee.</li>
+ *   <li>Second chances: {@code SecondChanceOffered}: {@code SECOND_CHANCE_OFFERED} to the runner-up;
+ *       {@code SecondChanceCompleted}: {@code WON} to the runner-up and {@code SOLD} to the seller, both paid;
+ *       {@code SecondChanceFailed}: {@code PAYMENT_FAILED} to both; {@code SecondChanceDeclined}:
+ *       {@code SECOND_CHANCE_ENDED} to the seller; {@code SecondChanceExpired}: {@code SECOND_CHANCE_ENDED} to both;
+ *       {@code SecondChanceRejected}: {@code SECOND_CHANCE_REJECTED} to whoever sent the command.</li>
  * </ul>
  * Every other event (opened, extended, rejected, cancelled) notifies no one.
  */
@@ -92,6 +104,9 @@ public final class NotificationDerivation {
     }
 
     static List<Notification> fromSettlementEvent(SettlementEvent event) {
+        if (event instanceof SecondChanceEvent secondChance) {
+            return fromSecondChance(secondChance);
+        }
         if (event instanceof SettlementCompleted done) {
             return List.of(
                     new Notification(done.eventId(), done.winnerId(), NotificationType.SETTLED, done.auctionId(),
@@ -123,5 +138,56 @@ public final class NotificationDerivation {
                 new Notification(failed.eventId(), failed.sellerId(), NotificationType.PAYMENT_FAILED,
                         failed.auctionId(), failed.price(), "The winner's payment for auction " + failed.auctionId()
                         + " failed (" + failed.reason() + "); the sale is not complete.", failed.at()));
+    }
+
+    static List<Notification> fromSecondChance(SecondChanceEvent event) {
+        String auction = "auction " + event.auctionId();
+        if (event instanceof SecondChanceOffered offered) {
+            return List.of(new Notification(offered.eventId(), offered.runnerUpId(),
+                    NotificationType.SECOND_CHANCE_OFFERED, offered.auctionId(), offered.price(), "The winner of "
+                    + auction + " could not pay. The seller offers you the voucher at your highest bid, "
+                    + offered.price() + " " + offered.currency() + ": accept or decline it before "
+                    + offered.expiresAt() + ".", offered.at()));
+        }
+        if (event instanceof SecondChanceCompleted bought) {
+            return List.of(
+                    new Notification(bought.eventId(), bought.runnerUpId(), NotificationType.WON, bought.auctionId(),
+                            bought.price(), "You bought " + auction + " in a second chance: your payment of "
+                            + bought.price() + " " + bought.currency() + " went through. Your voucher is on its way.",
+                            bought.at()),
+                    new Notification(bought.eventId(), bought.sellerId(), NotificationType.SOLD, bought.auctionId(),
+                            bought.sellerProceeds(), "Your " + auction + " sold in a second chance to the runner-up"
+                            + " for " + bought.price() + " " + bought.currency() + ", paid; your proceeds are "
+                            + bought.sellerProceeds() + " " + bought.currency() + " after a fee of " + bought.fee()
+                            + ".", bought.at()));
+        }
+        if (event instanceof SecondChanceFailed failed) {
+            return List.of(
+                    new Notification(failed.eventId(), failed.runnerUpId(), NotificationType.PAYMENT_FAILED,
+                            failed.auctionId(), failed.price(), "Your payment of " + failed.price() + " "
+                            + failed.currency() + " for the second chance on " + auction + " failed ("
+                            + failed.reason() + "): " + failed.message(), failed.at()),
+                    new Notification(failed.eventId(), failed.sellerId(), NotificationType.PAYMENT_FAILED,
+                            failed.auctionId(), failed.price(), "The runner-up's payment for " + auction + " failed ("
+                            + failed.reason() + "); the second chance did not sell it.", failed.at()));
+        }
+        if (event instanceof SecondChanceDeclined declined) {
+            return List.of(new Notification(declined.eventId(), declined.sellerId(),
+                    NotificationType.SECOND_CHANCE_ENDED, declined.auctionId(), declined.price(),
+                    "The runner-up declined your second-chance offer on " + auction + ".", declined.at()));
+        }
+        if (event instanceof SecondChanceExpired expired) {
+            return List.of(
+                    new Notification(expired.eventId(), expired.sellerId(), NotificationType.SECOND_CHANCE_ENDED,
+                            expired.auctionId(), expired.price(), "The runner-up did not answer your second-chance"
+                            + " offer on " + auction + " in time; it expired.", expired.at()),
+                    new Notification(expired.eventId(), expired.runnerUpId(), NotificationType.SECOND_CHANCE_ENDED,
+                            expired.auctionId(), expired.price(), "The second-chance offer on " + auction
+                            + " expired unanswered.", expired.at()));
+        }
+        SecondChanceRejected rejected = (SecondChanceRejected) event;
+        return List.of(new Notification(rejected.eventId(), rejected.actorId(), NotificationType.SECOND_CHANCE_REJECTED,
+                rejected.auctionId(), null, "Your " + rejected.commandType() + " on " + auction + " was refused ("
+                + rejected.reason() + "): " + rejected.message() + ".", rejected.at()));
     }
 }

@@ -15,5 +15,11 @@ public enum NotificationType {
     /** The winner could not be charged. */
     PAYMENT_FAILED,
     /** Money was given back: to the buyer (a refund), or the platform's fee to the seller. */
-    PAYMENT_REFUNDED
+    PAYMENT_REFUNDED,
+    /** The seller offers the recipient, the runner-up, the voucher at their highest bid, until a deadline. */
+    SECOND_CHANCE_OFFERED,
+    /** A second-chance offer ended unsold: the runner-up declined it, or let it expire. */
+    SECOND_CHANCE_ENDED,
+    /** The recipient's second-chance request (offer, accept or decline) was refused. */
+    SECOND_CHANCE_REJECTED
 }

@@ -5,6 +5,13 @@ import io.gream.contracts.BidRaisedByProxy;
 import io.gream.contracts.BidRejected;
 import io.gream.contracts.CloseOutcome;
 import io.gream.contracts.PaymentRefunded;
+import io.gream.contracts.SecondChanceCompleted;
+import io.gream.contracts.SecondChanceDeclined;
+import io.gream.contracts.SecondChanceEvent;
+import io.gream.contracts.SecondChanceExpired;
+import io.gream.contracts.SecondChanceFailed;
+import io.gream.contracts.SecondChanceOffered;
+import io.gream.contracts.SecondChanceRejected;
 import io.gream.contracts.RejectionReason;
 import io.gream.notifier.testing.Events;
 import org.junit.jupiter.api.Test;
@@ -16,6 +23,9 @@ import static io.gream.notifier.notification.NotificationType.NOT_SOLD;
 import static io.gream.notifier.notification.NotificationType.OUTBID;
 import static io.gream.notifier.notification.NotificationType.PAYMENT_FAILED;
 import static io.gream.notifier.notification.NotificationType.PAYMENT_REFUNDED;
+import static io.gream.notifier.notification.NotificationType.SECOND_CHANCE_ENDED;
+import static io.gream.notifier.notification.NotificationType.SECOND_CHANCE_OFFERED;
+import static io.gream.notifier.notification.NotificationType.SECOND_CHANCE_REJECTED;
 import static io.gream.notifier.notification.NotificationType.SETTLED;
 import static io.gream.notifier.notification.NotificationType.SOLD;
 import static io.gream.notifier.notification.NotificationType.WON;
@@ -134,6 +144,42 @@ class NotificationDerivationTest {
         assertThat(NotificationDerivation.derive(feeToSeller))
                 .extracting(Notification::recipientId, Notification::type, Notification::amount)
                 .containsExactly(tuple("sam", PAYMENT_REFUNDED, 500L));
+    }
+
+    @Test
+    void aSecondChanceTellsTheRunnerUpOfTheOfferAndBothSidesOfItsOutcome() {
+        String outcome = SecondChanceEvent.outcomeEventId("a-8");
+        var offered = new SecondChanceOffered(SecondChanceEvent.offeredEventId("a-8"), "a-8", Events.T0, "c-1", "sam",
+                "bob", 9_000, "KRW", "a-8:4", "a-8:settlement", Events.T0.plusSeconds(172_800));
+        var bought = new SecondChanceCompleted(outcome, "a-8", Events.T0, "c-2", "sam", "bob", 9_000, 900, 8_100,
+                "KRW", "pay-1");
+        var failed = new SecondChanceFailed(outcome, "a-8", Events.T0, "c-2", "sam", "bob", 9_000, "KRW",
+                "CARD_DECLINED", "insufficient funds");
+        var declined = new SecondChanceDeclined(outcome, "a-8", Events.T0, "c-2", "sam", "bob", 9_000, "KRW");
+        var expired = new SecondChanceExpired(outcome, "a-8", Events.T0, "sam", "bob", 9_000, "KRW");
+        var refused = new SecondChanceRejected(SecondChanceEvent.rejectedEventId("a-8", "c-3"), "a-8", Events.T0,
+                "c-3", "AcceptSecondChance", "carol", SecondChanceRejected.Reason.NOT_RUNNER_UP,
+                "only the runner-up may answer the offer");
+
+        assertThat(NotificationDerivation.derive(offered))
+                .extracting(Notification::recipientId, Notification::type, Notification::amount)
+                .containsExactly(tuple("bob", SECOND_CHANCE_OFFERED, 9_000L));
+        assertThat(NotificationDerivation.derive(bought))
+                .extracting(Notification::recipientId, Notification::type, Notification::amount)
+                .containsExactly(tuple("bob", WON, 9_000L), tuple("sam", SOLD, 8_100L));
+        assertThat(NotificationDerivation.derive(failed)).extracting(Notification::recipientId, Notification::type)
+                .containsExactly(tuple("bob", PAYMENT_FAILED), tuple("sam", PAYMENT_FAILED));
+        assertThat(NotificationDerivation.derive(declined)).extracting(Notification::recipientId, Notification::type)
+                .containsExactly(tuple("sam", SECOND_CHANCE_ENDED));
+        assertThat(NotificationDerivation.derive(expired)).extracting(Notification::recipientId, Notification::type)
+                .containsExactly(tuple("sam", SECOND_CHANCE_ENDED), tuple("bob", SECOND_CHANCE_ENDED));
+        assertThat(NotificationDerivation.derive(refused))
+                .singleElement()
+                .satisfies(n -> {
+                    assertThat(n.recipientId()).isEqualTo("carol");
+                    assertThat(n.type()).isEqualTo(SECOND_CHANCE_REJECTED);
+                    assertThat(n.message()).contains("NOT_RUNNER_UP");
+                });
     }
 
     @Test

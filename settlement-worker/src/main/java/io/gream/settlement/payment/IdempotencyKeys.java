@@ -22,6 +22,14 @@ public final class IdempotencyKeys {
         return key("settlement:" + auctionId);
     }
 
+    /**
+     * The key of the runner-up's charge for an auction's second-chance offer: the same form over
+     * {@code second-chance:<auctionId>}, so it never equals the winner's.
+     */
+    public static String forSecondChance(String auctionId) {
+        return key("second-chance:" + auctionId);
+    }
+
     /** The key of a refund: the same form over {@code refund:<refundId>}, so it never equals a charge's. */
     public static String forRefund(String refundId) {
         return key("refund:" + refundId);

@@ -28,6 +28,9 @@ import java.time.temporal.ChronoUnit;
 @Table(name = "settlement")
 public class SettlementRecord implements Persistable<String> {
 
+    /** The failure reason of a sale that could not be charged before its deadline: an outage, not a decline. */
+    public static final String DEADLINE_FAILURE = "SETTLEMENT_DEADLINE";
+
     @Id
     @Column(name = "auction_id")
     private String auctionId;
@@ -154,6 +157,11 @@ public class SettlementRecord implements Persistable<String> {
 
     public SettlementState state() {
         return state;
+    }
+
+    /** Failed because the gateway declined the charge (not because it could not be reached in time). */
+    public boolean declined() {
+        return state == SettlementState.FAILED && !DEADLINE_FAILURE.equals(failureReason);
     }
 
     public boolean chargeStarted() {

@@ -61,9 +61,11 @@ public class SettlementStore {
     private final LedgerLineRepository ledger;
     private final TransactionTemplate transactions;
     private final RefundStore refunds;
+    private final SecondChanceStore secondChances;
 
     SettlementStore(SettlementRepository settlements, LedgerLineRepository ledger, RefundStore refunds,
-                    PlatformTransactionManager transactionManager) {
+                    SecondChanceStore secondChances, PlatformTransactionManager transactionManager) {
+        this.secondChances = secondChances;
         this.settlements = settlements;
         this.ledger = ledger;
         this.refunds = refunds;
@@ -230,14 +232,19 @@ public class SettlementStore {
     }
 
     /**
-     * Money Gream recorded as moved through the gateway in {@code [from, to)}: the charges of completed sales and of
-     * late charges, and the refunds given back through the gateway, each under the gateway's reference.
+     * Money Gream recorded as moved through the gateway in {@code [from, to)}: the charges of completed sales, of
+     * completed second-chance sales and of late charges, and the refunds given back through the gateway, each under
+     * the gateway's reference.
      */
     public List<Movement> movements(Instant from, Instant to) {
         return transactions.execute(status -> {
             List<Movement> movements = new ArrayList<>();
             for (SettlementRecord sale : settlements.findByStateAndSettledAtGreaterThanEqualAndSettledAtLessThan(
                     SettlementState.COMPLETED, from, to)) {
+                movements.add(new Movement(GatewayTransaction.Type.CHARGE, sale.paymentKey(), sale.price(),
+                        sale.settledAt(), sale.auctionId()));
+            }
+            for (SecondChanceRecord sale : secondChances.completedBetween(from, to)) {
                 movements.add(new Movement(GatewayTransaction.Type.CHARGE, sale.paymentKey(), sale.price(),
                         sale.settledAt(), sale.auctionId()));
             }

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Publishes a settlement event and returns only once the broker has acknowledged it (idempotent, acks=all). */
-class SettlementPublisher {
+public class SettlementPublisher {
 
     private final KafkaTemplate<String, SettlementEvent> template;
     private final Duration timeout;
@@ -20,7 +20,7 @@ class SettlementPublisher {
         this.timeout = timeout;
     }
 
-    void publish(SettlementEvent event) {
+    public void publish(SettlementEvent event) {
         try {
             template.send(Topics.SETTLEMENT_EVENTS.name(), event.auctionId(), event)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);

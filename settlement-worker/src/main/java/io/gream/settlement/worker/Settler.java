@@ -1,6 +1,7 @@
 package io.gream.settlement.worker;
 
 import io.github.resilience4j.core.IntervalFunction;
+import io.gream.contracts.SettlementCompleted;
 import io.gream.contracts.SettlementEvent;
 import io.gream.contracts.SettlementFailed;
 import io.gream.settlement.ledger.FeeSchedule;
@@ -45,7 +46,7 @@ class Settler {
     private static final Logger log = LoggerFactory.getLogger(Settler.class);
 
     /** The failure reason of a sale that could not be charged before its deadline. */
-    static final String SETTLEMENT_DEADLINE = "SETTLEMENT_DEADLINE";
+    static final String SETTLEMENT_DEADLINE = SettlementRecord.DEADLINE_FAILURE;
 
     private final SettlementStore store;
     private final GuardedPaymentGateway gateway;
@@ -170,9 +171,10 @@ class Settler {
     }
 
     private static String describe(SettlementEvent event) {
-        if (event instanceof SettlementFailed failed) {
-            return "failed (" + failed.reason() + ")";
+        if (event instanceof SettlementCompleted completed) {
+            return "completed, " + completed.price() + " " + completed.currency() + " charged to "
+                    + completed.winnerId();
         }
-        return "completed, " + event.price() + " " + event.currency() + " charged to " + event.winnerId();
+        return event instanceof SettlementFailed failed ? "failed (" + failed.reason() + ")" : event.eventId();
     }
 }

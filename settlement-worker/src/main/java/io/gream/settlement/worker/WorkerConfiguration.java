@@ -5,6 +5,7 @@ import io.gream.contracts.SettlementEvent;
 import io.gream.settlement.ledger.FeeSchedule;
 import io.gream.settlement.payment.GuardedPaymentGateway;
 import io.gream.settlement.store.RefundStore;
+import io.gream.settlement.store.RunnerUps;
 import io.gream.settlement.store.SettlementStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -75,7 +76,8 @@ class WorkerConfiguration {
     }
 
     @Bean
-    AuctionClosedListener auctionClosedListener(Settler settler, SettlementProperties properties) {
-        return new AuctionClosedListener(settler, properties.currency());
+    AuctionClosedListener auctionClosedListener(Settler settler, RunnerUps runnerUps,
+                                                SettlementProperties properties) {
+        return new AuctionClosedListener(settler, runnerUps, properties.currency());
     }
 }

@@ -1,6 +1,7 @@
 package io.gream.settlement.worker;
 
 import io.gream.contracts.AuctionEvent;
+import io.gream.contracts.SecondChanceCommand;
 import io.gream.contracts.SettlementEvent;
 import io.gream.contracts.Topic;
 import io.gream.contracts.Topics;
@@ -26,9 +27,10 @@ import java.util.Map;
  * The worker's Kafka clients, configured in code where correctness depends on it, whatever the yml says:
  *
  * <ul>
- *   <li>Consumer: the shared {@link ConsumerPolicy}: {@code read_committed} (only the engine's committed
- *       decisions), offsets committed per record after the listener returned, {@code earliest} for a new group so
- *       no sold auction is skipped, unreadable bytes a handled error instead of a stuck consumer.</li>
+ *   <li>Consumers (of {@code gream.auction-events} and {@code gream.settlement-commands}): the shared
+ *       {@link ConsumerPolicy}: {@code read_committed} (only committed records), offsets committed per record after
+ *       the listener returned, {@code earliest} for a new group so no sold auction or command is skipped, unreadable
+ *       bytes a handled error instead of a stuck consumer.</li>
  *   <li>Errors: unreadable or unsettleable records go to {@code gream.dead-letters} at once, with the original key
  *       and bytes and spring-kafka's error headers. Anything else (database down, payment unresolved, broker
  *       unavailable) is retried on the same record with exponential backoff, forever: the worker stops moving on
@@ -37,9 +39,12 @@ import java.util.Map;
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
-class WorkerKafkaConfiguration {
+public class WorkerKafkaConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerKafkaConfiguration.class);
+
+    /** The container factory of {@code gream.settlement-commands}' listener. */
+    public static final String SETTLEMENT_COMMANDS_CONTAINER_FACTORY = "settlementCommandContainerFactory";
 
     @Bean
     ConsumerFactory<String, AuctionEvent> auctionEventConsumerFactory(ConsumerPolicy policy) {
@@ -51,6 +56,18 @@ class WorkerKafkaConfiguration {
             ConsumerPolicy policy, ConsumerFactory<String, AuctionEvent> auctionEventConsumerFactory,
             DefaultErrorHandler settlementErrors) {
         return policy.listenerContainerFactory(auctionEventConsumerFactory, settlementErrors);
+    }
+
+    @Bean
+    ConsumerFactory<String, SecondChanceCommand> settlementCommandConsumerFactory(ConsumerPolicy policy) {
+        return policy.consumerFactory(Topics.SETTLEMENT_COMMANDS.valueSerde().deserializer());
+    }
+
+    @Bean(SETTLEMENT_COMMANDS_CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, SecondChanceCommand> settlementCommandContainerFactory(
+            ConsumerPolicy policy, ConsumerFactory<String, SecondChanceCommand> settlementCommandConsumerFactory,
+            DefaultErrorHandler settlementErrors) {
+        return policy.listenerContainerFactory(settlementCommandConsumerFactory, settlementErrors);
     }
 
     @Bean
@@ -88,6 +105,11 @@ class WorkerKafkaConfiguration {
     @Bean
     NewTopic settlementEventsTopic(SettlementProperties properties) {
         return newTopic(Topics.SETTLEMENT_EVENTS, properties.topics());
+    }
+
+    @Bean
+    NewTopic settlementCommandsTopic(SettlementProperties properties) {
+        return newTopic(Topics.SETTLEMENT_COMMANDS, properties.topics());
     }
 
     @Bean

@@ -55,7 +55,7 @@ class SettlementStoreTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration(excludeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
-    @Import({SettlementStore.class, RefundStore.class})
+    @Import({SettlementStore.class, RefundStore.class, SecondChanceStore.class, RunnerUps.class})
     static class StoreOnly {
     }
 

@@ -111,6 +111,7 @@ final class EngineScenario {
             List<AuctionEvent> decided = events.readValuesToList();
             records.addAll(decided);
             records.addAll(SettlementExamples.of(decided));
+            records.addAll(SecondChanceExamples.of(decided));
         } finally {
             deleteRecursively(stateDir);
         }

@@ -37,7 +37,7 @@ final class TopicCatalog {
     }
 
     static List<TopicEntry> entries(TopologyDescription engine) {
-        return List.of(commands(engine), events(engine), settlementEvents(), deadLetters());
+        return List.of(commands(engine), events(engine), settlementCommands(), settlementEvents(), deadLetters());
     }
 
     private static TopicEntry commands(TopologyDescription engine) {
@@ -88,6 +88,24 @@ final class TopicCatalog {
                                 + " skip it (its `seq` then shows as a gap)."));
     }
 
+    private static TopicEntry settlementCommands() {
+        Topic<?, ?> topic = Topics.SETTLEMENT_COMMANDS;
+        return new TopicEntry(topic.name(), Optional.of(topic), "live", "`auctionId` (string)",
+                valueTypesOf(topic), typeNames(valueTypesOf(topic)), timestampType(topic),
+                "the broker's append time is the command's time: whether an answer came before the offer expired"
+                        + " is the broker's call",
+                retention(topic),
+                List.of(new Party("ingress-api", "`OfferSecondChance` (the seller), `AcceptSecondChance` and"
+                        + " `DeclineSecondChance` (the runner-up), idempotent producer, `acks=all`")),
+                List.of(new Party("settlement-worker", "every command, in the worker's consumer group; the answer is a"
+                        + " `SecondChance*` event on `gream.settlement-events`")),
+                List.of("Keyed by `auctionId`: one auction's commands are decided in append order.",
+                        "`commandId` makes a command idempotent: a retry gets the original outcome again.",
+                        "Second chances ([rules](rules.md#second-chance-offers)): after the winner's payment was"
+                                + " declined, the seller may offer the voucher once to the runner-up, at the"
+                                + " runner-up's highest public bid."));
+    }
+
     private static TopicEntry settlementEvents() {
         Topic<?, ?> topic = Topics.SETTLEMENT_EVENTS;
         return new TopicEntry(topic.name(), Optional.of(topic), "live", "`auctionId` (string)",
@@ -96,10 +114,16 @@ final class TopicCatalog {
                 retention(topic),
                 List.of(new Party("settlement-worker", "the only writer: one settlement per sold auction, published"
                         + " after its row and journal are committed (idempotent producer, `acks=all`), then one"
-                        + " `PaymentRefunded` per refund, published after its reversing journal is committed")),
-                List.of(new Party("notifier", "settled, payment-failed and refunded notifications")),
+                        + " `PaymentRefunded` per refund, published after its reversing journal is committed, and the"
+                        + " `SecondChance*` answers to `gream.settlement-commands`")),
+                List.of(new Party("notifier", "settled, payment-failed, refunded and second-chance notifications")),
                 List.of("`eventId = auctionId:settlement`: an auction has one settlement event;"
                                 + " `auctionId:refund:refundId` for each of its refunds.",
+                        "A second chance: `SecondChanceOffered` (`auctionId:second-chance:offered`), then at most one"
+                                + " outcome (`auctionId:second-chance:outcome`): `SecondChanceCompleted` (charged and"
+                                + " ledgered like a sale), `SecondChanceFailed`, `SecondChanceDeclined` or"
+                                + " `SecondChanceExpired` (its `at` is the offer's `expiresAt`). A refused command is"
+                                + " answered by `SecondChanceRejected` (`auctionId:second-chance:cmd:commandId`).",
                         "`PaymentRefunded` kinds: `BUYER` (to the buyer through the gateway, in part or whole),"
                                 + " `SELLER_FEE` (the fee to the seller, inside the ledger), `LATE_CHARGE` (a charge"
                                 + " found after the settlement had failed, given back whole).",
@@ -109,7 +133,8 @@ final class TopicCatalog {
                                 + " `gream.settlement.fee-basis-points` of the price, rounded down.",
                         "The examples settle the engine scenario's sold auction with the worker's fee rules (10 %);"
                                 + " `SettlementFailed` shows the same sale with a declined card, `PaymentRefunded`"
-                                + " half of it refunded to the buyer."));
+                                + " half of it refunded to the buyer; the `SecondChance*` examples offer it to the"
+                                + " runner-up instead, with each outcome an offer may have."));
     }
 
     private static TopicEntry deadLetters() {

@@ -6,6 +6,7 @@ import io.gream.contracts.BidAccepted;
 import io.gream.contracts.CloseOutcome;
 import io.gream.contracts.CommandLogEntry;
 import io.gream.contracts.JsonSerde;
+import io.gream.contracts.SecondChanceCommand;
 import io.gream.contracts.SettlementCompleted;
 import io.gream.contracts.SettlementEvent;
 import io.gream.contracts.Tick;
@@ -41,6 +42,8 @@ class ExamplePayloadTest {
                         .map(type -> ExamplePayload.of(Topics.AUCTION_COMMANDS, type, once)),
                 ContractType.subtypesOf(AuctionEvent.class).stream()
                         .map(type -> ExamplePayload.of(Topics.AUCTION_EVENTS, type, once)),
+                ContractType.subtypesOf(SecondChanceCommand.class).stream()
+                        .map(type -> ExamplePayload.of(Topics.SETTLEMENT_COMMANDS, type, once)),
                 ContractType.subtypesOf(SettlementEvent.class).stream()
                         .map(type -> ExamplePayload.of(Topics.SETTLEMENT_EVENTS, type, once)))
                 .flatMap(examples -> examples);
@@ -55,6 +58,7 @@ class ExamplePayloadTest {
     @Test
     void theScenarioProducesEveryCommandAndEventType() {
         Stream.of(ContractType.subtypesOf(CommandLogEntry.class), ContractType.subtypesOf(AuctionEvent.class),
+                        ContractType.subtypesOf(SecondChanceCommand.class),
                         ContractType.subtypesOf(SettlementEvent.class))
                 .flatMap(List::stream)
                 .forEach(type -> assertThat(scenario.exampleOf(type.recordClass())).as(type.name()).isPresent());

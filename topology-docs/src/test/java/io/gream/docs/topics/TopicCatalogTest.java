@@ -52,7 +52,9 @@ class TopicCatalogTest {
         assertThat(settlement.status()).isEqualTo("live");
         assertThat(settlement.topic()).contains(Topics.SETTLEMENT_EVENTS);
         assertThat(settlement.valueTypes()).extracting(ContractType::name)
-                .containsExactly("SettlementCompleted", "SettlementFailed", "PaymentRefunded");
+                .containsExactly("SettlementCompleted", "SettlementFailed", "PaymentRefunded", "SecondChanceOffered",
+                        "SecondChanceCompleted", "SecondChanceFailed", "SecondChanceDeclined", "SecondChanceExpired",
+                        "SecondChanceRejected");
     }
 
     @Test
@@ -62,6 +64,8 @@ class TopicCatalogTest {
         assertThat(entry(Topics.AUCTION_EVENTS.name()).valueTypes()).extracting(ContractType::name)
                 .containsExactly("AuctionOpened", "BidAccepted", "BidRaisedByProxy", "BidRejected", "AuctionExtended",
                         "AuctionClosed", "AuctionCancelled", "CommandRejected");
+        assertThat(entry(Topics.SETTLEMENT_COMMANDS.name()).valueTypes()).extracting(ContractType::name)
+                .containsExactly("OfferSecondChance", "AcceptSecondChance", "DeclineSecondChance");
         assertThat(entry(Topics.DEAD_LETTERS.name()).valueTypes()).isEmpty();
     }
 
