@@ -12,7 +12,7 @@ import java.util.Optional;
  * verified from scratch each time (parsing, signature, claims cost more than the rest of a small request).
  *
  * <p>An entry answers only before {@code min(exp, verified + ttl)}: never past the token's own expiry (from then on
- * the token is verified again, which applies the clock skew and refuses it), and at most {@code ttl} after it was
+ * the token is verified from scratch, with the clock skew, like any other), and at most {@code ttl} after it was
  * verified, so a key the identity provider withdrew stops being honoured within {@code ttl}. Only successes are
  * kept; a refused token is checked again every time. Bounded to {@code maxSize} tokens (least recently used go
  * first); a {@code maxSize} of 0 keeps nothing.
