@@ -34,11 +34,14 @@ public class AuthConfiguration implements WebMvcConfigurer {
     private final TokenVerifier verifier;
 
     public AuthConfiguration(AuthProperties properties, Clock clock, Environment environment) {
+        TokenVerifier.Rules rules = TokenVerifier.Rules.of(properties, clock);
+        VerifiedTokens verified = new VerifiedTokens(properties.verifiedTokens().maxSize(),
+                properties.verifiedTokens().ttl());
         this.verifier = switch (keySource(properties, environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE)))) {
             case IDENTITY_PROVIDER -> TokenVerifier.withPublicKeys(
-                    new IdentityProviderKeys(properties.jwks(), clock).load(), TokenVerifier.Rules.of(properties, clock));
-            case LOCAL_HMAC -> TokenVerifier.withHmacKey(HmacKeys.fromBase64(properties.hmacSecret()),
-                    TokenVerifier.Rules.of(properties, clock));
+                    new IdentityProviderKeys(properties.jwks(), clock).load(), rules, verified);
+            case LOCAL_HMAC -> TokenVerifier.withHmacKey(HmacKeys.fromBase64(properties.hmacSecret()), rules,
+                    verified);
         };
     }
 

@@ -27,6 +27,7 @@ import java.util.Set;
  * @param maxLifetime longest a token may be valid ({@code exp} minus {@code iat}, or minus now without
  *                    {@code iat}); a longer one is refused even with a valid signature
  * @param jwks        where the identity provider's public keys are
+ * @param verifiedTokens how many verified tokens are remembered, and for how long at most
  */
 @ConfigurationProperties("gream.auth")
 public record AuthProperties(
@@ -36,7 +37,8 @@ public record AuthProperties(
         @DefaultValue("30s") Duration clockSkew,
         @DefaultValue List<String> acceptedAudiences,
         @DefaultValue("1h") Duration maxLifetime,
-        @DefaultValue Jwks jwks) {
+        @DefaultValue Jwks jwks,
+        @DefaultValue VerifiedTokenCache verifiedTokens) {
 
     public AuthProperties {
         acceptedAudiences = acceptedAudiences == null ? List.of() : List.copyOf(acceptedAudiences);
@@ -55,6 +57,9 @@ public record AuthProperties(
         if (jwks == null) {
             jwks = new Jwks(null, null, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(3),
                     List.of("RS256", "ES256", "EdDSA"));
+        }
+        if (verifiedTokens == null) {
+            verifiedTokens = new VerifiedTokenCache(10_000, Duration.ofMinutes(1));
         }
     }
 
@@ -108,6 +113,27 @@ public record AuthProperties(
         /** Whether the identity provider's keys are configured (the production key source). */
         public boolean configured() {
             return url != null || file != null;
+        }
+    }
+
+    /**
+     * {@code gream.auth.verified-tokens.*}: tokens that verified are remembered by their text, so a client sending
+     * the same token with each request is not verified from scratch each time. A remembered token is honoured until
+     * its {@code exp} or {@code ttl} after it was verified, whichever is first: {@code ttl} bounds how long a key
+     * the identity provider withdrew is still trusted. Refused tokens are not remembered.
+     *
+     * @param maxSize most tokens remembered (least recently used forgotten first); 0 remembers none
+     * @param ttl     longest a verification is remembered
+     */
+    public record VerifiedTokenCache(
+            @DefaultValue("10000") int maxSize,
+            @DefaultValue("1m") Duration ttl) {
+
+        public VerifiedTokenCache {
+            if (maxSize < 0 || ttl.isNegative() || ttl.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("gream.auth.verified-tokens: max-size must be 0 or more and ttl"
+                        + " between 0 and 1 hour");
+            }
         }
     }
 }

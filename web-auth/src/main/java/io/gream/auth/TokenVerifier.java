@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,9 @@ import java.util.regex.Pattern;
  * and {@code aud} must all be present and match, and the token may not live longer than the configured maximum;
  * jjwt checks {@code exp} and {@code nbf} against the clock with the skew but does not require {@code exp}, so that
  * is checked here, with the audience (jjwt can require only one value and a service may accept several).
+ *
+ * <p>A token that verified is remembered ({@link VerifiedTokens}) until its expiry or the cache's ttl, whichever
+ * comes first, so the same token sent again is not parsed and checked again; a refused one always is.
  */
 public final class TokenVerifier {
 
@@ -39,6 +43,7 @@ public final class TokenVerifier {
 
     private final JwtParser parser;
     private final Rules rules;
+    private final VerifiedTokens verified;
 
     /**
      * What a token must satisfy besides its signature.
@@ -61,8 +66,9 @@ public final class TokenVerifier {
         }
     }
 
-    private TokenVerifier(JwtParserBuilder keys, Rules rules) {
+    private TokenVerifier(JwtParserBuilder keys, Rules rules, VerifiedTokens verified) {
         this.rules = rules;
+        this.verified = verified;
         this.parser = keys
                 .requireIssuer(rules.issuer())
                 .clockSkewSeconds(rules.clockSkew().toSeconds())
@@ -71,20 +77,31 @@ public final class TokenVerifier {
     }
 
     /** Tokens signed by the identity provider, with the public key their {@code kid} names. */
-    static TokenVerifier withPublicKeys(Locator<Key> keys, Rules rules) {
-        return new TokenVerifier(Jwts.parser().keyLocator(keys), rules);
+    static TokenVerifier withPublicKeys(Locator<Key> keys, Rules rules, VerifiedTokens verified) {
+        return new TokenVerifier(Jwts.parser().keyLocator(keys), rules, verified);
     }
 
     /** Tokens signed with a shared HMAC key: the local profile's development tokens only. */
-    public static TokenVerifier withHmacKey(SecretKey key, Rules rules) {
-        return new TokenVerifier(Jwts.parser().verifyWith(key), rules);
+    static TokenVerifier withHmacKey(SecretKey key, Rules rules, VerifiedTokens verified) {
+        return new TokenVerifier(Jwts.parser().verifyWith(key), rules, verified);
     }
 
     /** @throws InvalidTokenException when the token is not valid for any reason */
     public AuthenticatedUser verify(String token) {
-        Claims claims;
+        Instant now = rules.clock().instant();
+        Optional<AuthenticatedUser> known = verified.find(token, now);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Claims claims = claims(token);
+        AuthenticatedUser user = check(claims, now);
+        verified.remember(token, user, claims.getExpiration().toInstant(), now);
+        return user;
+    }
+
+    private Claims claims(String token) {
         try {
-            claims = parser.parseSignedClaims(token).getPayload();
+            return parser.parseSignedClaims(token).getPayload();
         } catch (InvalidTokenException e) {
             throw e;
         } catch (ExpiredJwtException e) {
@@ -100,10 +117,14 @@ public final class TokenVerifier {
         } catch (JwtException | IllegalArgumentException e) {
             throw InvalidTokenException.invalid("malformed token");
         }
+    }
+
+    /** What jjwt does not check. */
+    private AuthenticatedUser check(Claims claims, Instant now) {
         if (claims.getExpiration() == null) {
             throw InvalidTokenException.invalid("claim exp missing");
         }
-        checkLifetime(claims);
+        checkLifetime(claims, now);
         Set<String> tokenAudiences = claims.getAudience();
         if (tokenAudiences == null || tokenAudiences.isEmpty()) {
             throw InvalidTokenException.invalid("claim aud missing");
@@ -119,8 +140,7 @@ public final class TokenVerifier {
     }
 
     /** A stolen long-lived token is a long-lived key: refuse any token meant to live longer than allowed. */
-    private void checkLifetime(Claims claims) {
-        Instant now = rules.clock().instant();
+    private void checkLifetime(Claims claims, Instant now) {
         Instant expires = claims.getExpiration().toInstant();
         Instant issued = claims.getIssuedAt() == null ? now : claims.getIssuedAt().toInstant();
         if (issued.isAfter(now.plus(rules.clockSkew()))) {

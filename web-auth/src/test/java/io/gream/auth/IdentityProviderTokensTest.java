@@ -22,11 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +93,7 @@ class IdentityProviderTokensTest {
             Path file = dir.resolve("jwks.json");
             Files.writeString(file, jwks(jwk(EC, "ec-1")));
             TokenVerifier verifier = TokenVerifier.withPublicKeys(
-                    new IdentityProviderKeys(settings(null, file), clock).load(), rules());
+                    new IdentityProviderKeys(settings(null, file), clock).load(), rules(), VerifiedTokens.none());
 
             assertThat(verifier.verify(token(EC.getPrivate(), Jwts.SIG.ES256, "ec-1", b -> b)).userId())
                     .isEqualTo("alice");
@@ -263,7 +260,7 @@ class IdentityProviderTokensTest {
 
     private TokenVerifier verifier() {
         return TokenVerifier.withPublicKeys(new IdentityProviderKeys(settings(server.url(), null), clock).load(),
-                rules());
+                rules(), VerifiedTokens.none());
     }
 
     private TokenVerifier.Rules rules() {
@@ -278,7 +275,7 @@ class IdentityProviderTokensTest {
 
     private static AuthProperties properties(String hmacSecret, AuthProperties.Jwks jwks) {
         return new AuthProperties(hmacSecret, "gream", "gream-ingress", Duration.ofSeconds(30), List.of(),
-                Duration.ofHours(1), jwks);
+                Duration.ofHours(1), jwks, null);
     }
 
     private static String jwk(KeyPair pair, String kid) {
@@ -346,35 +343,6 @@ class IdentityProviderTokensTest {
         @Override
         public void close() {
             http.stop(0);
-        }
-    }
-
-    /** A clock the test moves forward, to pass the key set's refresh intervals without waiting. */
-    private static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

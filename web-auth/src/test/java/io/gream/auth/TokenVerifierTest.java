@@ -25,7 +25,7 @@ class TokenVerifierTest {
 
     private final TokenVerifier verifier = TokenVerifier.withHmacKey(KEY, new TokenVerifier.Rules("gream",
             Set.of("gream-ingress", "gream-notifier"), Duration.ofSeconds(30), Duration.ofHours(1),
-            Clock.fixed(NOW, ZoneOffset.UTC)));
+            Clock.fixed(NOW, ZoneOffset.UTC)), VerifiedTokens.none());
 
     @Test
     void acceptsATokenForAnyConfiguredAudience() {
@@ -56,9 +56,9 @@ class TokenVerifierTest {
     @Test
     void defaultsToTheSingleConfiguredAudience() {
         AuthProperties single = new AuthProperties("x", "gream", "gream-ingress", Duration.ZERO, null,
-                Duration.ofHours(1), null);
+                Duration.ofHours(1), null, null);
         AuthProperties list = new AuthProperties("x", "gream", "gream-ingress", Duration.ZERO,
-                java.util.List.of("gream-ingress", "gream-notifier"), Duration.ofHours(1), null);
+                java.util.List.of("gream-ingress", "gream-notifier"), Duration.ofHours(1), null, null);
 
         assertThat(single.acceptedAudiencesOrDefault()).containsExactly("gream-ingress");
         assertThat(list.acceptedAudiencesOrDefault()).containsExactlyInAnyOrder("gream-ingress", "gream-notifier");

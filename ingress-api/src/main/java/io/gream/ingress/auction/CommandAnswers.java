@@ -49,9 +49,10 @@ final class CommandAnswers {
             requireSameBid(bid, outcome);
         }
         if (!outcome.accepted()) {
+            // returned, not thrown: a refusal is an ordinary answer, and on a contested auction half of them are
             ProblemException problem = rejection(outcome);
             headers.forEach((name, values) -> values.forEach(value -> problem.withHeader(name, value)));
-            throw problem;
+            return problem.response();
         }
         headers.setLocation(outcome instanceof AuctionOpened ? auctionLocation(command.auctionId())
                 : commandLocation(command));

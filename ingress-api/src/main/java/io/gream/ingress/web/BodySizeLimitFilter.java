@@ -58,7 +58,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+        // The container delivers no more than a declared Content-Length: read just that, not a buffer of the limit.
+        byte[] body = request.getInputStream().readNBytes(declared > 0 ? (int) declared : maxBytes + 1);
         if (body.length > maxBytes) {
             refuse(request, response);
             return;

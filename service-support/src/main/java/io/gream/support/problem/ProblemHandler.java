@@ -54,10 +54,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             415, ProblemCodes.UNSUPPORTED_MEDIA_TYPE);
 
     @ExceptionHandler(ProblemException.class)
-    ResponseEntity<ProblemDetail> handleProblem(ProblemException ex) {
-        ProblemDetail problem = problem(ex.status(), ex.code(), ex.getMessage());
-        ex.properties().forEach(problem::setProperty);
-        return ResponseEntity.status(ex.status()).headers(ex.headers()).body(problem);
+    ResponseEntity<Object> handleProblem(ProblemException ex) {
+        return ex.response();
     }
 
     @ExceptionHandler(Exception.class)
