@@ -30,7 +30,7 @@ class RateLimitConfiguration implements WebMvcConfigurer, DisposableBean {
 
     RateLimitConfiguration(RateLimitProperties properties, MeterRegistry meters) {
         Counter limited = Counter.builder("gream.ingress.rate.limited")
-                .description("Requests refused with 429 because their user exceeded the rate limit")
+                .description("Requests refused with 429 because their user or client address exceeded the rate limit")
                 .register(meters);
         RateLimits users = new UserRateLimits(properties.requestsPerPeriod(), properties.period(),
                 properties.maxTrackedUsers());
