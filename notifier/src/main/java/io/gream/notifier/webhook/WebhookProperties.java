@@ -46,7 +46,8 @@ record WebhookProperties(
                     + " and max-per-user must be at least 1");
         }
         if (rotationGrace.isNegative() || maxRotationGrace.compareTo(rotationGrace) < 0) {
-            throw new IllegalArgumentException("gream.notifier.webhooks: rotation-grace must be in 0..max-rotation-grace");
+            throw new IllegalArgumentException(
+                    "gream.notifier.webhooks: rotation-grace must be in 0..max-rotation-grace");
         }
         if (requestTimeout.isZero() || requestTimeout.isNegative() || connectTimeout.isZero()
                 || connectTimeout.isNegative()) {

@@ -51,7 +51,8 @@ class WebhookRegistry {
         // previous_secret is assigned first: MySQL evaluates assignments left to right, H2 from the old row; both
         // then keep the replaced secret.
         int updated = jdbc.update("UPDATE webhook SET previous_secret = secret, previous_secret_expires_at_ms = ?,"
-                + " secret = ? WHERE id = ? AND owner_id = ?", previousExpiresAt.toEpochMilli(), newSecret, id, ownerId);
+                + " secret = ? WHERE id = ? AND owner_id = ?",
+                previousExpiresAt.toEpochMilli(), newSecret, id, ownerId);
         if (updated == 0) {
             return Optional.empty();
         }
