@@ -151,6 +151,7 @@ record ClusterLayout(Path dir, int basePort, List<String> engineArgs) {
                     // the load's tokens must outlast a full-size run (an hour of bidding plus set-up and checks)
                     "--gream.auth.max-lifetime=24h",
                     "--gream.ingress.rate-limit.requests-per-period=1000000",
+                    "--gream.ingress.rate-limit.anonymous-requests-per-period=1000000",
                     "--springdoc.api-docs.enabled=false",
                     "--springdoc.swagger-ui.enabled=false")),
                     log("ingress-api-" + n), port, "/actuator/health/readiness"));

@@ -104,6 +104,35 @@ class NotifierSecurityIT {
     }
 
     @Nested
+    class WebhookRequestsRefused {
+
+        @Test
+        void anEndpointOnANonStandardPort() {
+            Http.Response refused = http.post("/api/webhooks", "sec-pat",
+                    "{\"url\":\"https://93.184.215.14:6379/hook\"}");
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.code()).isEqualTo("WEBHOOK_URL_NOT_ALLOWED");
+            assertThat(http.get("/api/webhooks", "sec-pat").json().path("webhooks")).isEmpty();
+        }
+
+        @Test
+        void rotatingTheSecretOfAnotherUsersWebhook() {
+            String webhookId = http.post("/api/webhooks", "sec-owen", "{\"url\":\"https://93.184.215.14/hook\"}")
+                    .json().path("id").asString();
+
+            Http.Response refused = http.post("/api/webhooks/" + webhookId + "/rotate-secret", "sec-mallory", null);
+
+            assertThat(refused.status()).isEqualTo(404);
+            assertThat(refused.code()).isEqualTo("WEBHOOK_NOT_FOUND");
+            assertThat(refused.body()).doesNotContain("whsec_");
+            assertThat(http.get("/api/webhooks", "sec-owen").json().path("webhooks").get(0)
+                    .has("previousSecretExpiresAt")).isFalse();
+        }
+    }
+
+    @Nested
     class RequestsTheServletContainerRefusesBeforeTheApi {
 
         @Test

@@ -207,7 +207,8 @@ class BiddingThroughRestIT {
                 // an HMAC key is accepted under the local profile only (development tokens stay off)
                 "--spring.profiles.active=local",
                 "--gream.auth.hmac-secret=" + Base64.getEncoder().encodeToString(SECRET),
-                "--gream.ingress.rate-limit.requests-per-period=1000"));
+                "--gream.ingress.rate-limit.requests-per-period=1000",
+                "--gream.ingress.rate-limit.anonymous-requests-per-period=1000"));
     }
 
     private HttpResponse<String> bid(String auctionId, String user, String key, long amount) throws Exception {

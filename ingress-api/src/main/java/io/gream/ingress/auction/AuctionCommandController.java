@@ -172,14 +172,18 @@ class AuctionCommandController {
     }
 
     @Operation(summary = "A command's outcome", description = "200 with the outcome event (accepted or refused),"
-            + " 202 while not decided; Prefer: wait=N long-polls up to N seconds. Only the command's sender sees it.")
+            + " 202 while the command is written but not decided (Prefer: wait=N long-polls up to N seconds), 404"
+            + " when it is not a command of yours. An id that was never written is 404 once the engine has decided"
+            + " every command appended to the auction's partition before the request; until then (the engine lags"
+            + " or is away) it is 202 like a command on its way. Outcomes are kept until 24 h after the auction"
+            + " closed; later an id is 404. Only the command's sender sees it.")
     @ApiResponse(responseCode = "200", description = "Decided: the outcome event (type BidAccepted, BidRejected,"
             + " AuctionOpened, AuctionCancelled or CommandRejected)", content = @Content(schema = @Schema(
             implementation = CommandOutcome.class)))
-    @ApiResponse(responseCode = "202", description = "Not decided yet", content = @Content(
-            schema = @Schema(implementation = PendingCommand.class)))
-    @ApiResponse(responseCode = "404", description = "COMMAND_NOT_FOUND: not a command of yours", content =
-            @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "202", description = "Written and not decided yet, or not known yet whether it was"
+            + " written", content = @Content(schema = @Schema(implementation = PendingCommand.class)))
+    @ApiResponse(responseCode = "404", description = "COMMAND_NOT_FOUND: never written, or not a command of yours",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping({"/{auctionId}/bids/{commandId}", "/{auctionId}/commands/{commandId}"})
     CompletableFuture<ResponseEntity<Object>> outcome(AuthenticatedUser user,
                                    @PathVariable String auctionId,
@@ -202,13 +206,20 @@ class AuctionCommandController {
         if (status instanceof CommandStatus.Decided decided) {
             if (!user.userId().equals(CommandAnswers.actorOf(decided.outcome()))) {
                 // Someone else's command: indistinguishable from an unknown one.
-                throw new ProblemException(HttpStatus.NOT_FOUND, ProblemCodes.COMMAND_NOT_FOUND,
-                        "No command " + commandId + " of yours on auction " + auctionId + ".");
+                throw commandNotFound(auctionId, commandId);
             }
             return ResponseEntity.ok().headers(headers).body(decided.outcome());
         }
+        if (status instanceof CommandStatus.NotWritten) {
+            throw commandNotFound(auctionId, commandId);
+        }
         headers.set(HttpHeaders.RETRY_AFTER, "1");
         return ResponseEntity.accepted().headers(headers).body(new PendingCommand(commandId, auctionId));
+    }
+
+    private static ProblemException commandNotFound(String auctionId, String commandId) {
+        return new ProblemException(HttpStatus.NOT_FOUND, ProblemCodes.COMMAND_NOT_FOUND,
+                "No command " + commandId + " of yours on auction " + auctionId + ".");
     }
 
     /** Answers asynchronously: no request thread waits for the broker's ack or the engine's decision. */

@@ -3,6 +3,7 @@ package io.gream.ingress.auction;
 import io.gream.contracts.AuctionCommand;
 import io.gream.contracts.CommandOutcome;
 import io.gream.ingress.command.CommandPublisher;
+import io.gream.ingress.commandlog.CommandLogSearch;
 import io.gream.ingress.engine.CommandStatus;
 import io.gream.ingress.engine.EngineClient;
 import io.gream.ingress.tail.CommandOutcomes;
@@ -36,13 +37,15 @@ class CommandDispatcher {
     private final CommandPublisher publisher;
     private final CommandOutcomes outcomes;
     private final EngineClient engine;
+    private final CommandLogSearch search;
     private final MeterRegistry meters;
 
     CommandDispatcher(CommandPublisher publisher, CommandOutcomes outcomes, EngineClient engine,
-                      MeterRegistry meters) {
+                      CommandLogSearch search, MeterRegistry meters) {
         this.publisher = publisher;
         this.outcomes = outcomes;
         this.engine = engine;
+        this.search = search;
         this.meters = meters;
     }
 
@@ -83,7 +86,9 @@ class CommandDispatcher {
 
     /**
      * A command's outcome for {@code GET .../commands/{commandId}}: from memory if the tail read it recently, else
-     * from the engine (asked once), else from the tail within {@code wait}.
+     * from the engine (asked once), else from the tail within {@code wait}. When the engine has no outcome, the
+     * command log says whether the command is still on its way or was never written ({@link CommandLogSearch});
+     * a command never written is not waited for.
      */
     CompletableFuture<CommandStatus> outcome(String auctionId, String commandId, Duration wait) {
         CommandOutcomes.Expectation expected = outcomes.expect(auctionId, commandId);
@@ -91,14 +96,40 @@ class CommandDispatcher {
         if (known.isPresent()) {
             return CompletableFuture.completedFuture(decided(known.get(), "tail"));
         }
-        return ask(auctionId, commandId).thenCompose(status -> {
-            if (status instanceof CommandStatus.Decided || wait.isZero() || expected.refused()) {
-                expected.cancel();
-                return CompletableFuture.completedFuture(status);
-            }
-            return expected.within(wait).thenApply(read -> read.map(outcome -> decided(outcome, "tail"))
-                    .orElseGet(() -> pending()));
-        });
+        return engine.commandStatusAsync(auctionId, commandId)
+                .thenCompose(status -> status instanceof CommandStatus.Pending
+                        ? unlessNeverWritten(auctionId, commandId) : CompletableFuture.completedFuture(status))
+                .exceptionally(error -> {
+                    log.debug("Command {}: the engine or the log could not be asked: {}", commandId,
+                            error.toString());
+                    return new CommandStatus.Pending();
+                })
+                .thenCompose(status -> {
+                    if (status instanceof CommandStatus.Decided decided) {
+                        expected.cancel();
+                        return CompletableFuture.completedFuture(decided(decided.outcome(), "engine"));
+                    }
+                    if (status instanceof CommandStatus.NotWritten || wait.isZero() || expected.refused()) {
+                        expected.cancel();
+                        outcomeCount(status instanceof CommandStatus.NotWritten ? "not_written" : "none");
+                        return CompletableFuture.completedFuture(status);
+                    }
+                    return expected.within(wait).thenApply(read -> read.map(outcome -> decided(outcome, "tail"))
+                            .orElseGet(() -> pending()));
+                });
+    }
+
+    /**
+     * The engine had no outcome: takes the window of commands it has not decided yet, asks it again (an outcome
+     * decided before the window's start is in its store by now), and looks for the command in the window.
+     */
+    private CompletableFuture<CommandStatus> unlessNeverWritten(String auctionId, String commandId) {
+        return search.window(auctionId).thenCompose(window -> engine.commandStatusAsync(auctionId, commandId)
+                .thenCompose(status -> status instanceof CommandStatus.Decided
+                        ? CompletableFuture.completedFuture(status)
+                        : search.contains(window, auctionId, commandId).thenApply(found ->
+                                found == CommandLogSearch.Found.NOT_WRITTEN ? new CommandStatus.NotWritten()
+                                        : new CommandStatus.Pending())));
     }
 
     private CompletableFuture<CommandStatus> orAskTheEngine(String auctionId, String commandId,
@@ -131,7 +162,7 @@ class CommandDispatcher {
         return new CommandStatus.Pending();
     }
 
-    /** {@code gream.ingress.outcomes{via=tail|engine|none}}: where each waited-for outcome came from. */
+    /** {@code gream.ingress.outcomes{via=tail|engine|none|not_written}}: where each waited-for outcome came from. */
     private void outcomeCount(String via) {
         meters.counter("gream.ingress.outcomes", "via", via).increment();
     }

@@ -1,26 +1,74 @@
 package io.gream.ingress.ratelimit;
 
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.SocketOptions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Registers the rate limit right after authentication (which has order 0). */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Registers the rate limit right after authentication (which has order 0): per user, and per client address for
+ * requests without a token. With {@code redis-url} the allowances are shared by every replica through Redis, each
+ * backed by this replica's own for when Redis is away; without it, each replica limits in its memory.
+ */
 @Configuration(proxyBeanMethods = false)
-class RateLimitConfiguration implements WebMvcConfigurer {
+class RateLimitConfiguration implements WebMvcConfigurer, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
 
     private final RateLimitInterceptor interceptor;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
 
     RateLimitConfiguration(RateLimitProperties properties, MeterRegistry meters) {
         Counter limited = Counter.builder("gream.ingress.rate.limited")
-                .description("Requests refused with 429 because their user exceeded the rate limit")
+                .description("Requests refused with 429 because their user or client address exceeded the rate limit")
                 .register(meters);
-        this.interceptor = new RateLimitInterceptor(new UserRateLimits(properties), limited);
+        RateLimits users = new UserRateLimits(properties.requestsPerPeriod(), properties.period(),
+                properties.maxTrackedUsers());
+        RateLimits addresses = new UserRateLimits(properties.anonymousRequestsPerPeriod(), properties.period(),
+                properties.maxTrackedUsers());
+        if (!properties.redisUrl().isBlank()) {
+            Counter unavailable = Counter.builder("gream.ingress.rate.redis-unavailable")
+                    .description("Requests limited by this replica alone because Redis did not answer in time")
+                    .register(meters);
+            RedisClient redis = RedisClient.create(properties.redisUrl());
+            // A connection attempt waits at most five request timeouts, and is made at most every 5 s while Redis is
+            // away, so requests never queue long behind it.
+            redis.setOptions(ClientOptions.builder().socketOptions(SocketOptions.builder()
+                    .connectTimeout(properties.redisTimeout().multipliedBy(5)).build()).build());
+            SharedRateLimits sharedUsers = new SharedRateLimits(redis, "gream:ingress:user:",
+                    properties.requestsPerPeriod(), properties.period(), properties.redisTimeout(), users, unavailable);
+            SharedRateLimits sharedAddresses = new SharedRateLimits(redis, "gream:ingress:address:",
+                    properties.anonymousRequestsPerPeriod(), properties.period(), properties.redisTimeout(), addresses,
+                    unavailable);
+            closeables.add(sharedUsers);
+            closeables.add(sharedAddresses);
+            closeables.add(redis::shutdown);
+            users = sharedUsers;
+            addresses = sharedAddresses;
+            log.info("Rate limits are shared by every replica through Redis");
+        }
+        this.interceptor = new RateLimitInterceptor(users, addresses, limited);
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(interceptor).addPathPatterns("/api/**").order(1);
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        for (AutoCloseable closeable : closeables) {
+            closeable.close();
+        }
     }
 }

@@ -15,16 +15,21 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Charges each authenticated request to its user's allowance, right after the token is verified and before the
- * body is read, so a user over the limit costs almost nothing. Invalid requests count too: they cost work as well.
+ * Charges each authenticated request to its user's allowance, and each request without a token (a public read) to
+ * its client address's, right after the token is verified and before the body is read, so a client over the limit
+ * costs almost nothing. Invalid requests count too: they cost work as well. The client address is the one Tomcat
+ * reports: behind the load balancer, the {@code X-Forwarded-For} entry it added
+ * ({@code server.forward-headers-strategy=native}).
  */
 final class RateLimitInterceptor implements HandlerInterceptor {
 
-    private final UserRateLimits limits;
+    private final RateLimits users;
+    private final RateLimits addresses;
     private final Counter limited;
 
-    RateLimitInterceptor(UserRateLimits limits, Counter limited) {
-        this.limits = limits;
+    RateLimitInterceptor(RateLimits users, RateLimits addresses, Counter limited) {
+        this.users = users;
+        this.addresses = addresses;
         this.limited = limited;
     }
 
@@ -34,10 +39,8 @@ final class RateLimitInterceptor implements HandlerInterceptor {
             return true; // the same request again, to write the answer of an asynchronous handler: counted once
         }
         Optional<AuthenticatedUser> user = AuthenticatedUser.of(request);
-        if (user.isEmpty()) {
-            return true; // a public endpoint
-        }
-        Optional<Duration> wait = limits.acquire(user.get().userId());
+        Optional<Duration> wait = user.isPresent() ? users.acquire(user.get().userId())
+                : addresses.acquire(request.getRemoteAddr());
         if (wait.isPresent()) {
             limited.increment();
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);

@@ -10,34 +10,35 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One resilience4j {@link RateLimiter} per user, kept in a bounded cache.
+ * One resilience4j {@link RateLimiter} per key (a user or a client address), kept in a bounded cache: the limits of
+ * one replica, in its memory.
  *
  * <p>Not a {@code RateLimiterRegistry}: a registry keeps every limiter it ever created, which with one per user
  * grows without bound. A limiter idle for longer than its period has its full allowance back, so forgetting it
  * changes nothing; the cache forgets idle ones after a few periods, and the least recently used ones when it is full.
  */
-final class UserRateLimits {
+final class UserRateLimits implements RateLimits {
 
     private final RateLimiterConfig config;
     private final Duration period;
     private final Cache<String, RateLimiter> limiters;
 
-    UserRateLimits(RateLimitProperties properties) {
-        this.period = properties.period();
+    UserRateLimits(int permitsPerPeriod, Duration period, long maxTracked) {
+        this.period = period;
         this.config = RateLimiterConfig.custom()
-                .limitForPeriod(properties.requestsPerPeriod())
-                .limitRefreshPeriod(properties.period())
+                .limitForPeriod(permitsPerPeriod)
+                .limitRefreshPeriod(period)
                 .timeoutDuration(Duration.ZERO) // never hold a request thread waiting for a permit
                 .build();
         Duration idle = period.multipliedBy(4);
         this.limiters = Caffeine.newBuilder()
-                .maximumSize(properties.maxTrackedUsers())
+                .maximumSize(maxTracked)
                 .expireAfterAccess(idle.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : idle)
                 .build();
     }
 
-    /** Takes one permit for {@code userId}: empty if granted, otherwise how long until the next one. */
-    Optional<Duration> acquire(String userId) {
+    @Override
+    public Optional<Duration> acquire(String userId) {
         RateLimiter limiter = limiters.get(userId, id -> RateLimiter.of("user", config));
         if (limiter.acquirePermission()) {
             return Optional.empty();

@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
                 "gream.ingress.engine.read-timeout=1s",
                 "gream.ingress.engine.circuit-breaker.minimum-number-of-calls=100000",
                 "gream.ingress.engine.circuit-breaker.sliding-window-size=100000",
-                "gream.ingress.rate-limit.requests-per-period=100000"
+                "gream.ingress.rate-limit.requests-per-period=100000",
+                "gream.ingress.rate-limit.anonymous-requests-per-period=100000"
         })
 class WaitingForOutcomesIT extends RunningIngress {
 

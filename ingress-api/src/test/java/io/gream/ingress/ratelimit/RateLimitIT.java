@@ -32,7 +32,7 @@ class RateLimitIT extends LocalProfileContext {
     }
 
     @Test
-    void publicReadsAreNotChargedToAnyone() {
+    void publicReadsAreNotChargedToAnyUser() {
         for (int i = 0; i < 5; i++) {
             assertThat(api.get("/api/auctions/unknown-rl").send().status()).isEqualTo(404);
         }

@@ -10,7 +10,7 @@ class UserRateLimitsTest {
 
     @Test
     void eachUserHasTheirOwnAllowance() {
-        UserRateLimits limits = new UserRateLimits(new RateLimitProperties(2, Duration.ofHours(1), 10));
+        UserRateLimits limits = new UserRateLimits(2, Duration.ofHours(1), 10);
 
         assertThat(limits.acquire("alice")).isEmpty();
         assertThat(limits.acquire("alice")).isEmpty();

@@ -1,7 +1,9 @@
 package io.gream.ingress.security;
 
+import io.gream.contracts.BidAccepted;
 import io.gream.ingress.command.CommandIds;
 import io.gream.ingress.testing.Api;
+import io.gream.ingress.testing.EnginePosition;
 import io.gream.ingress.testing.SharedIngressContext;
 import io.gream.ingress.testing.Tokens;
 import org.junit.jupiter.api.Nested;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +91,29 @@ class IngressSecurityIT extends SharedIngressContext {
         private Api.Response bidWith(String token) {
             return api.post("/api/auctions/" + fresh("sec") + "/bids").token(token).header("Idempotency-Key", "k1")
                     .header("Prefer", "wait=0").json("{\"amount\":1500}").send();
+        }
+    }
+
+    @Nested
+    class CommandIdsThatAreNotTheCallers {
+
+        @Test
+        void anotherUsersCommandIdReadsAsNeverWritten() {
+            String auctionId = fresh("sec");
+            String bob = fresh("bob");
+            String commandId = CommandIds.commandId("PlaceBid", bob, auctionId, "k1");
+            decisions.append(new BidAccepted(auctionId + ":2", auctionId, 2, Instant.parse("2030-01-01T00:00:00Z"),
+                    commandId, bob, 1_500, null, null, 1, 1_600));
+            EnginePosition.caughtUp();
+
+            Api.Response bobs = api.get("/api/auctions/" + auctionId + "/bids/" + commandId).as(fresh("eve")).send();
+            Api.Response guessed = api.get("/api/auctions/" + auctionId + "/bids/" + UUID.randomUUID())
+                    .as(fresh("eve")).send();
+
+            assertThat(bobs.status()).isEqualTo(404);
+            assertThat(guessed.status()).isEqualTo(404);
+            assertThat(bobs.body()).doesNotContain("BidAccepted", bob);
+            assertThat(bobs.code()).isEqualTo(guessed.code()).isEqualTo("COMMAND_NOT_FOUND");
         }
     }
 

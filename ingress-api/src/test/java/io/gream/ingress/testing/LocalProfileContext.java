@@ -13,7 +13,8 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {
                 "gream.auth.dev-tokens.enabled=true",
                 "gream.ingress.rate-limit.requests-per-period=3",
-                "gream.ingress.rate-limit.period=1m"
+                "gream.ingress.rate-limit.period=1m",
+                "gream.ingress.rate-limit.anonymous-requests-per-period=100000"
         })
 @ActiveProfiles("local")
 public abstract class LocalProfileContext extends RunningIngress {

@@ -25,7 +25,8 @@ import java.util.UUID;
                 "gream.ingress.engine.retry-backoff=10ms",
                 "gream.ingress.engine.circuit-breaker.minimum-number-of-calls=100000",
                 "gream.ingress.engine.circuit-breaker.sliding-window-size=100000",
-                "gream.ingress.rate-limit.requests-per-period=100000"
+                "gream.ingress.rate-limit.requests-per-period=100000",
+                "gream.ingress.rate-limit.anonymous-requests-per-period=100000"
         })
 public abstract class SharedIngressContext extends RunningIngress {
 

@@ -21,9 +21,20 @@ public class DeliveryOutbox {
     static final String DELIVERED = "DELIVERED";
     static final String FAILED = "FAILED";
 
-    /** A due delivery with what is needed to make it. */
-    record Due(long id, String webhookId, String url, String secret, long notificationId, int attempts,
-               long nextAttemptAtMs) {
+    /**
+     * A due delivery with what is needed to make it.
+     *
+     * @param previousSecret          the secret before the last rotation, or {@code null}
+     * @param previousSecretExpiresAt until when it still signs, or {@code null}
+     */
+    record Due(long id, String webhookId, String url, String secret, String previousSecret,
+               Instant previousSecretExpiresAt, long notificationId, int attempts, long nextAttemptAtMs) {
+
+        /** The current secret, and the previous one while its grace period lasts. */
+        List<String> signingSecrets(Instant at) {
+            return previousSecret != null && previousSecretExpiresAt != null && at.isBefore(previousSecretExpiresAt)
+                    ? List.of(secret, previousSecret) : List.of(secret);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -40,12 +51,17 @@ public class DeliveryOutbox {
     }
 
     List<Due> due(Instant now, int limit) {
-        return jdbc.query("SELECT d.id, d.webhook_id, w.url, w.secret, d.notification_id, d.attempts,"
-                        + " d.next_attempt_at_ms FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id"
+        return jdbc.query("SELECT d.id, d.webhook_id, w.url, w.secret, w.previous_secret,"
+                        + " w.previous_secret_expires_at_ms, d.notification_id, d.attempts, d.next_attempt_at_ms"
+                        + " FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id"
                         + " WHERE d.status = 'PENDING' AND d.next_attempt_at_ms <= ? ORDER BY d.next_attempt_at_ms"
                         + " LIMIT ?",
-                (rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        rs.getInt(6), rs.getLong(7)), now.toEpochMilli(), limit);
+                (rs, i) -> {
+                    long expiresAtMs = rs.getLong(6);
+                    Instant expiresAt = rs.wasNull() ? null : Instant.ofEpochMilli(expiresAtMs);
+                    return new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), expiresAt, rs.getLong(7), rs.getInt(8), rs.getLong(9));
+                }, now.toEpochMilli(), limit);
     }
 
     /** @return true if this replica now owns the attempt until {@code leaseUntil} */

@@ -6,28 +6,41 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Keeps webhooks from being used for server-side request forgery: a user must not make the notifier call into the
  * network it runs in (databases, admin ports, the cloud metadata service at 169.254.169.254).
  *
  * <p>A URL is refused when any address its host resolves to is loopback, private (site-local, IPv6 unique-local
- * {@code fc00::/7}, carrier-grade NAT {@code 100.64/10}), link-local, multicast, broadcast or the wildcard address.
- * It is checked at registration and again before every delivery, because DNS may answer differently later
- * (rebinding). Redirects are never followed. What remains: the JDK resolves the host once more when it connects, so
- * a resolver that changes its answer within milliseconds could still win; a network egress policy closes that.
+ * {@code fc00::/7}, carrier-grade NAT {@code 100.64/10}), link-local, multicast, broadcast or the wildcard address,
+ * or when its port is not one of the allowed ports (80 and 443 unless configured otherwise). It is checked at
+ * registration and again before every delivery, because DNS may answer differently later. The connection itself
+ * goes only to addresses checked by {@link #addressesOf} when it is opened (the {@link WebhookSender}'s resolver), so
+ * a resolver that changes its answer between the check and the connection (rebinding) gains nothing. Redirects are
+ * never followed.
  *
  * <p>{@code allowPrivateAddresses} (local development) turns the address check off; {@code requireHttps} refuses
- * plain {@code http}.
+ * plain {@code http}; an empty {@code allowedPorts} allows every port.
  */
 final class DestinationGuard {
 
+    /** Host name to addresses; the system resolver outside tests. */
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
     private final boolean allowPrivateAddresses;
     private final boolean requireHttps;
+    private final Set<Integer> allowedPorts;
+    private final Resolver resolver;
 
-    DestinationGuard(boolean allowPrivateAddresses, boolean requireHttps) {
+    DestinationGuard(boolean allowPrivateAddresses, boolean requireHttps, Set<Integer> allowedPorts,
+                     Resolver resolver) {
         this.allowPrivateAddresses = allowPrivateAddresses;
         this.requireHttps = requireHttps;
+        this.allowedPorts = Set.copyOf(allowedPorts);
+        this.resolver = resolver;
     }
 
     /** The URL as it will be called, if it may be; otherwise why not. */
@@ -48,19 +61,25 @@ final class DestinationGuard {
         if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             throw new UnsafeDestinationException("must be an absolute URL with a host, without user info or fragment");
         }
-        checkAddresses(uri.getHost());
+        addressesOf(uri.getHost());
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        if (!allowedPorts.isEmpty() && !allowedPorts.contains(port)) {
+            throw new UnsafeDestinationException("port " + port + " is not allowed; webhooks may use ports "
+                    + allowedPorts.stream().sorted().toList());
+        }
         return uri;
     }
 
-    private void checkAddresses(String host) throws UnsafeDestinationException {
+    /** The host's addresses, resolved once, each of which may be called; otherwise why not. */
+    InetAddress[] addressesOf(String host) throws UnsafeDestinationException {
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
             throw new UnsafeDestinationException("host " + host + " does not resolve");
         }
         if (allowPrivateAddresses) {
-            return;
+            return addresses;
         }
         for (InetAddress address : addresses) {
             if (isInternal(address)) {
@@ -68,6 +87,7 @@ final class DestinationGuard {
                         + " or otherwise internal address, which webhooks may not call");
             }
         }
+        return addresses;
     }
 
     static boolean isInternal(InetAddress address) {

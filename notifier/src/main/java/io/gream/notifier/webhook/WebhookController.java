@@ -18,14 +18,17 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A user's webhooks: register (the signing secret is in this one answer only), list, delete. Registration refuses
- * URLs the {@link DestinationGuard} does not allow, with {@code 400 WEBHOOK_URL_NOT_ALLOWED}.
+ * A user's webhooks: register (the signing secret is in this one answer only), list, rotate the secret, delete.
+ * Registration refuses URLs the {@link DestinationGuard} does not allow, with {@code 400 WEBHOOK_URL_NOT_ALLOWED}.
+ * Rotation answers the new secret once; the previous one keeps signing beside it for a grace period, so a receiver
+ * can switch without refusing a delivery.
  */
 @RestController
 class WebhookController {
@@ -51,13 +54,21 @@ class WebhookController {
     record RegisterWebhook(String url) {
     }
 
-    /** @param secret only in the answer to registration; keep it, it cannot be shown again */
+    /** @param gracePeriodSeconds how long the current secret keeps signing beside the new one */
+    record RotateSecret(Long gracePeriodSeconds) {
+    }
+
+    /**
+     * @param secret                  only in the answer to registration or rotation; keep it, it cannot be shown
+     *                                again
+     * @param previousSecretExpiresAt until when the secret before the last rotation still signs as well
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record WebhookView(String id, String url, Instant createdAt, String secret) {
+    record WebhookView(String id, String url, Instant createdAt, String secret, Instant previousSecretExpiresAt) {
 
         static WebhookView of(Webhook webhook, boolean withSecret) {
             return new WebhookView(webhook.id(), webhook.url(), webhook.createdAt(),
-                    withSecret ? webhook.secret() : null);
+                    withSecret ? webhook.secret() : null, webhook.previousSecretExpiresAt());
         }
     }
 
@@ -82,7 +93,7 @@ class WebhookController {
                     "You have " + properties.maxPerUser() + " webhooks, the most allowed; delete one first.");
         }
         Webhook webhook = new Webhook(UUID.randomUUID().toString(), user.userId(), url.toString(), newSecret(),
-                clock.instant());
+                clock.instant(), null);
         registry.add(webhook);
         log.info("User {} registered webhook {} for {}", user.userId(), webhook.id(), url.getHost());
         return ResponseEntity.created(URI.create("/api/webhooks/" + webhook.id()))
@@ -94,12 +105,35 @@ class WebhookController {
         return new WebhookList(registry.ownedBy(user.userId()).stream().map(w -> WebhookView.of(w, false)).toList());
     }
 
+    @PostMapping("/api/webhooks/{id}/rotate-secret")
+    WebhookView rotateSecret(AuthenticatedUser user, @PathVariable String id,
+                             @RequestBody(required = false) RotateSecret request) {
+        Duration grace = properties.rotationGrace();
+        if (request != null && request.gracePeriodSeconds() != null) {
+            long seconds = request.gracePeriodSeconds();
+            if (seconds < 0 || seconds > properties.maxRotationGrace().toSeconds()) {
+                throw ProblemException.invalid("gracePeriodSeconds",
+                        "must be in 0.." + properties.maxRotationGrace().toSeconds());
+            }
+            grace = Duration.ofSeconds(seconds);
+        }
+        Webhook rotated = registry.rotate(user.userId(), id, newSecret(), clock.instant().plus(grace))
+                .orElseThrow(() -> notFound(id));
+        log.info("User {} rotated the secret of webhook {}; the previous one signs until {}", user.userId(), id,
+                rotated.previousSecretExpiresAt());
+        return WebhookView.of(rotated, true);
+    }
+
     @DeleteMapping("/api/webhooks/{id}")
     ResponseEntity<Void> delete(AuthenticatedUser user, @PathVariable String id) {
         if (!registry.remove(user.userId(), id)) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "WEBHOOK_NOT_FOUND", "You have no webhook " + id + ".");
+            throw notFound(id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    private static ProblemException notFound(String id) {
+        return new ProblemException(HttpStatus.NOT_FOUND, "WEBHOOK_NOT_FOUND", "You have no webhook " + id + ".");
     }
 
     /** 32 random bytes: as strong as the HMAC-SHA256 it keys. */

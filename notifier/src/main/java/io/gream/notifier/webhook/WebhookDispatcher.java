@@ -16,11 +16,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * backoff (with jitter) up to {@code max-attempts}, then marked {@code FAILED}. A lane idle for
  * {@code idle-lane-eviction} is closed (its threads end); it is recreated, with a fresh circuit breaker, when its
  * endpoint has deliveries again. Redirects are never followed, and the
- * destination is checked again before every attempt (DNS may have changed since registration).
+ * destination is checked again before every attempt (DNS may have changed since registration) and once more by the
+ * {@link WebhookSender} as it connects. During a secret's rotation both secrets sign.
  */
 @Component
 class WebhookDispatcher implements SmartLifecycle {
@@ -59,7 +56,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private final WebhookProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final HttpClient http;
+    private final WebhookSender sender;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService poller;
 
@@ -68,7 +65,7 @@ class WebhookDispatcher implements SmartLifecycle {
                         AtomicLong lastUsedMs) {
     }
 
-    WebhookDispatcher(DeliveryOutbox outbox, NotificationInbox inbox, DestinationGuard guard,
+    WebhookDispatcher(DeliveryOutbox outbox, NotificationInbox inbox, DestinationGuard guard, WebhookSender sender,
                       WebhookProperties properties, Clock clock, MeterRegistry meters) {
         this.outbox = outbox;
         this.inbox = inbox;
@@ -76,11 +73,7 @@ class WebhookDispatcher implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.sender = sender;
     }
 
     @Override
@@ -178,17 +171,13 @@ class WebhookDispatcher implements SmartLifecycle {
             }
             URI uri = guard.check(delivery.url());
             byte[] body = GreamJson.mapper().writeValueAsBytes(WebhookPayload.of(notification));
-            long sentAt = clock.instant().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(properties.requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "gream-notifier")
-                    .header(WebhookSignatureVerifier.HEADER,
-                            WebhookSignatureVerifier.sign(delivery.secret(), sentAt, body))
-                    .header(EVENT_ID_HEADER, notification.eventId())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            int status = lane.breaker().executeCallable(() -> send(request));
+            Instant sentAt = clock.instant();
+            Map<String, String> headers = Map.of(
+                    "User-Agent", "gream-notifier",
+                    WebhookSignatureVerifier.HEADER, WebhookSignatureVerifier.sign(sentAt.getEpochSecond(), body,
+                            delivery.signingSecrets(sentAt)),
+                    EVENT_ID_HEADER, notification.eventId());
+            int status = lane.breaker().executeCallable(() -> send(uri, headers, body));
             outbox.delivered(delivery.id(), clock.instant());
             count("delivered");
             log.debug("Delivered notification {} to webhook {} ({})", notification.id(), delivery.webhookId(), status);
@@ -208,13 +197,13 @@ class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    private int send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        response.body().close(); // only the status matters; never wait for a slow body
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("receiver answered " + response.statusCode());
+    private int send(URI uri, Map<String, String> headers, byte[] body)
+            throws IOException, UnsafeDestinationException {
+        int status = sender.post(uri, headers, body); // only the status matters; the body is never read
+        if (status / 100 != 2) {
+            throw new IOException("receiver answered " + status);
         }
-        return response.statusCode();
+        return status;
     }
 
     private void retryOrGiveUp(DeliveryOutbox.Due delivery, Exception e) {

@@ -7,13 +7,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code webhook} table: each user's endpoints and their signing secrets. */
 @Repository
 class WebhookRegistry {
 
-    private static final RowMapper<Webhook> ROW = (rs, i) -> new Webhook(rs.getString("id"), rs.getString("owner_id"),
-            rs.getString("url"), rs.getString("secret"), Instant.ofEpochMilli(rs.getLong("created_at_ms")));
+    private static final RowMapper<Webhook> ROW = (rs, i) -> {
+        long previousExpiresAtMs = rs.getLong("previous_secret_expires_at_ms");
+        Instant previousExpiresAt = rs.wasNull() ? null : Instant.ofEpochMilli(previousExpiresAtMs);
+        return new Webhook(rs.getString("id"), rs.getString("owner_id"), rs.getString("url"), rs.getString("secret"),
+                Instant.ofEpochMilli(rs.getLong("created_at_ms")), previousExpiresAt);
+    };
 
     private final JdbcTemplate jdbc;
 
@@ -33,6 +38,25 @@ class WebhookRegistry {
     int countOwnedBy(String ownerId) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM webhook WHERE owner_id = ?", Integer.class, ownerId);
         return count == null ? 0 : count;
+    }
+
+    /**
+     * Replaces the secret; the one it replaces keeps signing until {@code previousExpiresAt}. A rotation during
+     * another's grace period drops the oldest secret.
+     *
+     * @return the webhook as it is now, or empty if the owner has no such webhook
+     */
+    @Transactional
+    Optional<Webhook> rotate(String ownerId, String id, String newSecret, Instant previousExpiresAt) {
+        // previous_secret is assigned first: MySQL evaluates assignments left to right, H2 from the old row; both
+        // then keep the replaced secret.
+        int updated = jdbc.update("UPDATE webhook SET previous_secret = secret, previous_secret_expires_at_ms = ?,"
+                + " secret = ? WHERE id = ? AND owner_id = ?",
+                previousExpiresAt.toEpochMilli(), newSecret, id, ownerId);
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        return jdbc.query("SELECT * FROM webhook WHERE id = ?", ROW, id).stream().findFirst();
     }
 
     /** Removes the endpoint and its undelivered deliveries; false if the owner has no such webhook. */

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * bytes. A delivery is accepted when a {@code v1} matches (compared in constant time), {@code t} is within the
  * tolerance of the receiver's clock (default 5 minutes), and the same signature was not accepted before within
  * that window, so a captured request cannot be replayed. Retries are signed afresh and carry the same
- * {@code Gream-Event-Id}: de-duplicate on that.
+ * {@code Gream-Event-Id}: de-duplicate on that. While a secret is being rotated the header carries one {@code v1}
+ * per secret ({@code t=...,v1=<new>,v1=<previous>}), so a receiver verifying with either secret accepts it.
  */
 public final class WebhookSignatureVerifier {
 
@@ -93,7 +94,16 @@ public final class WebhookSignatureVerifier {
 
     /** The {@code Gream-Signature} value for {@code body} sent at {@code unixSeconds}. */
     public static String sign(String secret, long unixSeconds, byte[] body) {
-        return "t=" + unixSeconds + ",v1=" + hmac(secret.getBytes(StandardCharsets.UTF_8), unixSeconds, body);
+        return sign(unixSeconds, body, java.util.List.of(secret));
+    }
+
+    /** The {@code Gream-Signature} value with one {@code v1} per secret, in the order given. */
+    public static String sign(long unixSeconds, byte[] body, java.util.List<String> secrets) {
+        StringBuilder header = new StringBuilder("t=").append(unixSeconds);
+        for (String secret : secrets) {
+            header.append(",v1=").append(hmac(secret.getBytes(StandardCharsets.UTF_8), unixSeconds, body));
+        }
+        return header.toString();
     }
 
     private static String hmac(byte[] key, long unixSeconds, byte[] body) {

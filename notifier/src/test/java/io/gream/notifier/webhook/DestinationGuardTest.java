@@ -4,14 +4,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Server-side request forgery: webhook URLs may not point into the notifier's own network. */
 class DestinationGuardTest {
 
-    private final DestinationGuard production = new DestinationGuard(false, true);
-    private final DestinationGuard local = new DestinationGuard(true, false);
+    private final DestinationGuard production = new DestinationGuard(false, true, Set.of(80, 443),
+            InetAddress::getAllByName);
+    private final DestinationGuard local = new DestinationGuard(true, false, Set.of(), InetAddress::getAllByName);
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -54,8 +58,18 @@ class DestinationGuardTest {
 
     @Test
     void acceptsHttpsToAPublicAddress() throws Exception {
-        assertThat(production.check("https://93.184.215.14:8443/hooks/gream").getHost()).isEqualTo("93.184.215.14");
+        assertThat(production.check("https://93.184.215.14/hooks/gream").getHost()).isEqualTo("93.184.215.14");
+        assertThat(production.check("https://93.184.215.14:443/hooks/gream").getPort()).isEqualTo(443);
         assertThat(production.check("https://[2606:4700::1111]/hook").getPort()).isEqualTo(-1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://93.184.215.14:8443/hook", "https://93.184.215.14:22/hook",
+            "https://93.184.215.14:6379/hook"})
+    void refusesPortsOtherThanTheStandardOnes(String url) {
+        assertThatThrownBy(() -> production.check(url))
+                .isInstanceOf(UnsafeDestinationException.class)
+                .hasMessageContaining("port");
     }
 
     @Test

@@ -99,6 +99,68 @@ class WebhookDeliveryIT extends RunningNotifier {
         }
     }
 
+    @Test
+    void aRotatedSecretSignsBesideTheNewOneForItsGracePeriodOnly() throws Exception {
+        try (Receiver receiver = Receiver.answering()) {
+            var registered = http.post("/api/webhooks", "wh-rita", "{\"url\":\"" + receiver.url() + "\"}");
+            String webhookId = registered.json().path("id").asString();
+            String first = registered.json().path("secret").asString();
+
+            var rotated = http.post("/api/webhooks/" + webhookId + "/rotate-secret", "wh-rita",
+                    "{\"gracePeriodSeconds\":3600}");
+            assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+            String second = rotated.json().path("secret").asString();
+            assertThat(second).startsWith("whsec_").isNotEqualTo(first);
+            assertThat(rotated.json().path("previousSecretExpiresAt").asString()).isNotEmpty();
+            publish(Events.sold("wh-5", 6, "wh-rita", "wh-zed", 3_000));
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.deliveries().size() == 1);
+
+            // a receiver still on the first secret and one already on the second both accept it
+            Receiver.Delivery during = receiver.deliveries().get(0);
+            assertThat(during.header("Gream-Signature")).matches("t=\\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}");
+            assertThat(new WebhookSignatureVerifier(first).verify(during.header("Gream-Signature"), during.body()))
+                    .isEqualTo(WebhookSignatureVerifier.Result.VALID);
+            assertThat(new WebhookSignatureVerifier(second).verify(during.header("Gream-Signature"), during.body()))
+                    .isEqualTo(WebhookSignatureVerifier.Result.VALID);
+
+            var again = http.post("/api/webhooks/" + webhookId + "/rotate-secret", "wh-rita",
+                    "{\"gracePeriodSeconds\":0}");
+            String third = again.json().path("secret").asString();
+            publish(Events.sold("wh-6", 6, "wh-rita", "wh-zed", 3_000));
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.deliveries().size() == 2);
+
+            // without a grace period only the newest secret signs
+            Receiver.Delivery after = receiver.deliveries().get(1);
+            assertThat(new WebhookSignatureVerifier(third).verify(after.header("Gream-Signature"), after.body()))
+                    .isEqualTo(WebhookSignatureVerifier.Result.VALID);
+            assertThat(new WebhookSignatureVerifier(second).verify(after.header("Gream-Signature"), after.body()))
+                    .isEqualTo(WebhookSignatureVerifier.Result.BAD_SIGNATURE);
+        }
+    }
+
+    @Test
+    void aRotationWithABadGracePeriodIs400AndKeepsTheSecret() throws Exception {
+        try (Receiver receiver = Receiver.answering()) {
+            var registered = http.post("/api/webhooks", "wh-vic", "{\"url\":\"" + receiver.url() + "\"}");
+            String webhookId = registered.json().path("id").asString();
+            String secret = registered.json().path("secret").asString();
+
+            for (String body : new String[]{"{\"gracePeriodSeconds\":-1}", "{\"gracePeriodSeconds\":999999999}",
+                    "{\"gracePeriodSeconds\":\"1h\"}", "{\"grace\":60}"}) {
+                var refused = http.post("/api/webhooks/" + webhookId + "/rotate-secret", "wh-vic", body);
+                assertThat(refused.status()).as(body).isEqualTo(400);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+            }
+            publish(Events.sold("wh-7", 6, "wh-vic", "wh-zed", 3_000));
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.deliveries().size() == 1);
+
+            Receiver.Delivery delivery = receiver.deliveries().get(0);
+            assertThat(delivery.header("Gream-Signature")).matches("t=\\d+,v1=[0-9a-f]{64}");
+            assertThat(new WebhookSignatureVerifier(secret).verify(delivery.header("Gream-Signature"),
+                    delivery.body())).isEqualTo(WebhookSignatureVerifier.Result.VALID);
+        }
+    }
+
     private static String registerForId(String user, String url) {
         var response = http.post("/api/webhooks", user, "{\"url\":\"" + url + "\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(201);

@@ -69,6 +69,7 @@ public record Service(String name, String url, ChildJvm jvm, Path stateDir) impl
                 "--gream.ingress.engine-token=" + INTERNAL_TOKEN,
                 "--gream.auth.dev-tokens.enabled=true",
                 "--gream.ingress.rate-limit.requests-per-period=1000000",
+                "--gream.ingress.rate-limit.anonymous-requests-per-period=1000000",
                 "--springdoc.api-docs.enabled=false",
                 "--springdoc.swagger-ui.enabled=false"));
         args.addAll(extraArgs);
