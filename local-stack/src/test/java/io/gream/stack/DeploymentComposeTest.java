@@ -50,10 +50,6 @@ class DeploymentComposeTest {
             "SPRING_KAFKA_SECURITY_PROTOCOL", "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM",
             "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
 
-    /** The Kafka user each module logs in as; its ACLs are the lines of {@code deploy/kafka/acls.txt} naming it. */
-    static final Map<String, String> KAFKA_USERS = Map.of("bid-engine", "bid-engine", "ingress-api", "ingress",
-            "settlement-worker", "settlement-worker", "notifier", "notifier");
-
     private static final Pattern SECRET_NAME = Pattern.compile("PASSWORD|SECRET|TOKEN|CREDENTIAL|API_KEY|PRIVATE_KEY");
     /** {@code ${NAME}} or {@code ${NAME:?message}}: from the environment, no default that could leak into use. */
     private static final Pattern FROM_ENVIRONMENT = Pattern.compile("\\$\\{[A-Z0-9_]+(:\\?[^}]*)?}");
@@ -159,7 +155,7 @@ class DeploymentComposeTest {
         ServiceAcls acls = ServiceAcls.read();
         Map<String, String> init = environment("kafka-init");
         for (Map.Entry<String, List<String>> module : greamServicesByModule().entrySet()) {
-            String user = KAFKA_USERS.get(module.getKey());
+            String user = ServiceAcls.USERS.get(module.getKey());
             assertThat(user).as("Kafka user of module " + module.getKey()).isNotNull();
             assertThat(acls.users()).as("deploy/kafka/acls.txt grants " + user + " something").contains(user);
             String passwordVariable = "KAFKA_" + user.toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD";
@@ -178,7 +174,7 @@ class DeploymentComposeTest {
             }
         }
         assertThat(acls.users()).as("no ACLs for a user nobody logs in as")
-                .containsExactlyInAnyOrderElementsOf(KAFKA_USERS.values());
+                .containsExactlyInAnyOrderElementsOf(ServiceAcls.USERS.values());
     }
 
     @Test

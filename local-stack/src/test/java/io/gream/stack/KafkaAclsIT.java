@@ -73,13 +73,6 @@ class KafkaAclsIT {
     private static final String ADMIN = "admin";
     private static final String BROKER = "broker";
 
-    /** The Kafka user of each service, as in {@code docker-compose.yml}. */
-    static final Map<String, String> KAFKA_USERS = Map.of(
-            GreamServices.BID_ENGINE.name(), "bid-engine",
-            GreamServices.INGRESS_API.name(), "ingress",
-            GreamServices.SETTLEMENT_WORKER.name(), "settlement-worker",
-            GreamServices.NOTIFIER.name(), "notifier");
-
     private static final Map<String, String> passwords = new HashMap<>();
     private static final Deque<AutoCloseable> started = new ArrayDeque<>();
     private static final Map<String, RunningService> services = new HashMap<>();
@@ -98,7 +91,7 @@ class KafkaAclsIT {
         }
         ServiceAcls acls = ServiceAcls.read();
         acls.users().forEach(user -> passwords.put(user, randomPassword()));
-        assertThat(acls.users()).as("every service has ACLs").containsAll(KAFKA_USERS.values());
+        assertThat(acls.users()).as("every service has ACLs").containsAll(ServiceAcls.USERS.values());
 
         int clientPort = LocalStackIT.freePort();
         int controllerPort = LocalStackIT.freePort();
@@ -137,15 +130,14 @@ class KafkaAclsIT {
     }
 
     /** Starts a service as the local stack does, logged in to Kafka as its own user. */
-    private static RunningService start(ServiceDefinition definition) throws InterruptedException {
+    private static void start(ServiceDefinition definition) throws InterruptedException {
         RunningService service = RunningService.start(definition, layout,
-                springKafkaLogin(KAFKA_USERS.get(definition.name())), Map.of(
+                springKafkaLogin(ServiceAcls.USERS.get(definition.name())), Map.of(
                         "logging.file.name", logFile.toString(),
                         "logging.threshold.console", "WARN"));
         started.push(service);
         services.put(definition.name(), service);
         service.awaitReady(READY_TIMEOUT);
-        return service;
     }
 
     @AfterAll

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,6 +27,13 @@ import java.util.TreeSet;
 final class ServiceAcls {
 
     static final Path FILE = Path.of("..", "deploy", "kafka", "acls.txt").toAbsolutePath().normalize();
+
+    /**
+     * The Kafka user of each service (its module, its name in the local stack), as {@code docker-compose.yml} logs
+     * it in; its ACLs are the lines naming it.
+     */
+    static final Map<String, String> USERS = Map.of("bid-engine", "bid-engine", "ingress-api", "ingress",
+            "settlement-worker", "settlement-worker", "notifier", "notifier");
 
     /** One line of the file: what one user may do on one resource (or every resource with a prefix). */
     record Entry(String user, ResourceType resource, PatternType pattern, String name, List<AclOperation> operations) {
