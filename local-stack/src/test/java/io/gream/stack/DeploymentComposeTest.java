@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Docker cannot run here, so {@code docker-compose.yml} is checked for what can be checked without it: every Gream
  * service's environment names a real setting of that service, Kafka keeps 3 copies and needs 2 in sync with unclean
- * election off, the topic job creates every topic of {@code Topics} with its configs, every long-running container
+ * election off, the topic job creates every topic of {@code Topics} with its configs, every client logs in to Kafka
+ * and each service as its own user with the ACLs of {@code deploy/kafka/acls.txt}, every long-running container
  * has a health check, there are 2 replicas of each service behind the balancer and in Prometheus, the services with a
  * database each have their own (created by {@code deploy/mysql/init}), the notifier's stream passes nginx unbuffered,
  * and no secret is written into the file.
@@ -41,12 +42,20 @@ class DeploymentComposeTest {
             "settlement-worker", List.of("settlement-worker/src/main/resources/settlement-worker.yml"),
             "notifier", List.of("notifier/src/main/resources/notifier.yml"));
 
-    /** Read by the JVM or by Spring Boot itself rather than declared in a service's yml. */
-    static final Set<String> PLATFORM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "SPRING_PROFILES_ACTIVE", "SERVER_PORT");
+    /**
+     * Read by the JVM or by Spring Boot itself rather than declared in a service's yml; the Kafka login is Spring
+     * Boot's own client settings, the same in every service.
+     */
+    static final Set<String> PLATFORM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "SPRING_PROFILES_ACTIVE", "SERVER_PORT",
+            "SPRING_KAFKA_SECURITY_PROTOCOL", "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM",
+            "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
 
     private static final Pattern SECRET_NAME = Pattern.compile("PASSWORD|SECRET|TOKEN|CREDENTIAL|API_KEY|PRIVATE_KEY");
     /** {@code ${NAME}} or {@code ${NAME:?message}}: from the environment, no default that could leak into use. */
     private static final Pattern FROM_ENVIRONMENT = Pattern.compile("\\$\\{[A-Z0-9_]+(:\\?[^}]*)?}");
+    /** A password inside a value (a JAAS login): {@code password="<value>"}. */
+    private static final Pattern INLINE_PASSWORD = Pattern.compile("password=\"([^\"]*)\"");
+    private static final Pattern JAAS_USER = Pattern.compile("username=\"([^\"]+)\"");
 
     private static Map<String, Map<String, Object>> services;
 
@@ -109,8 +118,10 @@ class DeploymentComposeTest {
     }
 
     @Test
-    void theTopicJobCreatesEveryGreamTopicReplicatedWithItsRequiredConfigs() {
-        String job = String.valueOf(services.get("kafka-init").get("command"));
+    void theTopicJobCreatesEveryGreamTopicReplicatedWithItsRequiredConfigs() throws IOException {
+        assertThat(String.valueOf(services.get("kafka-init").get("entrypoint"))).contains("/gream/kafka/init.sh");
+        assertThat(String.valueOf(services.get("kafka-init").get("volumes"))).contains("./deploy/kafka:/gream/kafka");
+        String job = Files.readString(ROOT.resolve("deploy/kafka/init.sh"));
         assertThat(job).contains("--replication-factor 3", "--config min.insync.replicas=2",
                 "unclean.leader.election.enable=false", "--if-not-exists");
         for (Topic<?, ?> topic : GreamTopics.ALL) {
@@ -119,6 +130,51 @@ class DeploymentComposeTest {
             topic.configs().forEach((key, value) -> assertThat(line).contains("--config " + key + "=" + value));
         }
         assertThat(greamServices()).allSatisfy(service -> assertThat(dependsOn(service)).contains("kafka-init"));
+    }
+
+    @Test
+    void everyBrokerListenerNeedsALoginAndNothingIsAllowedWithoutAnAcl() {
+        for (String broker : services.keySet().stream().filter(name -> name.startsWith("kafka-") && !isOneShotJob(name))
+                .toList()) {
+            Map<String, String> env = environment(broker);
+            assertThat(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(",")).as(broker)
+                    .allSatisfy(listener -> assertThat(listener).endsWith(":SASL_PLAINTEXT"));
+            assertThat(env).as(broker)
+                    .containsEntry("KAFKA_LISTENER_NAME_CLIENT_SASL_ENABLED_MECHANISMS", "SCRAM-SHA-512")
+                    .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME",
+                            "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                    .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                    .containsEntry("KAFKA_SUPER_USERS", "User:broker;User:admin");
+            assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).startsWith("CLIENT://" + broker + ":9092,");
+            assertThat(String.valueOf(services.get(broker).get("command"))).contains("/gream/kafka/broker.sh");
+        }
+    }
+
+    @Test
+    void everyGreamServiceLogsInToKafkaAsTheUserOfItsModuleWhoseAclsAndPasswordKafkaInitHas() throws IOException {
+        ServiceAcls acls = ServiceAcls.read();
+        Map<String, String> init = environment("kafka-init");
+        for (Map.Entry<String, List<String>> module : greamServicesByModule().entrySet()) {
+            String user = ServiceAcls.USERS.get(module.getKey());
+            assertThat(user).as("Kafka user of module " + module.getKey()).isNotNull();
+            assertThat(acls.users()).as("deploy/kafka/acls.txt grants " + user + " something").contains(user);
+            String passwordVariable = "KAFKA_" + user.toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD";
+            assertThat(init).as("kafka-init creates " + user).containsKey(passwordVariable);
+            for (String service : module.getValue()) {
+                Map<String, String> env = environment(service);
+                assertThat(env).as(service)
+                        .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                        .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+                String jaas = env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+                assertThat(jaas).as(service).startsWith("org.apache.kafka.common.security.scram.ScramLoginModule ");
+                Matcher login = JAAS_USER.matcher(jaas);
+                assertThat(login.find()).as(service + " names its user").isTrue();
+                assertThat(login.group(1)).as(service).isEqualTo(user);
+                assertThat(jaas).as(service).contains("password=\"${" + passwordVariable + ":?");
+            }
+        }
+        assertThat(acls.users()).as("no ACLs for a user nobody logs in as")
+                .containsExactlyInAnyOrderElementsOf(ServiceAcls.USERS.values());
     }
 
     @Test
@@ -141,6 +197,11 @@ class DeploymentComposeTest {
                 if (SECRET_NAME.matcher(name).find()) {
                     assertThat(value).as(service + " " + name + " must come from the environment, without default")
                             .matches(FROM_ENVIRONMENT);
+                }
+                Matcher password = INLINE_PASSWORD.matcher(value);
+                while (password.find()) {
+                    assertThat(password.group(1)).as(service + " " + name + ": a password in a login must come from "
+                            + "the environment, without default").matches(FROM_ENVIRONMENT);
                 }
             });
         }

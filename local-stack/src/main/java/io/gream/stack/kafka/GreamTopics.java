@@ -39,9 +39,15 @@ public final class GreamTopics {
     /** Creates the missing topics; returns the names that were created. */
     public static Set<String> ensure(String bootstrapServers, int partitions)
             throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
+        return ensure(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), partitions);
+    }
+
+    /** As {@link #ensure(String, int)}, with the admin client's settings (the broker, and a login if it needs one). */
+    public static Set<String> ensure(Map<String, Object> client, int partitions)
+            throws ExecutionException, InterruptedException {
+        Map<String, Object> settings = new HashMap<>(client);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
+        try (Admin admin = Admin.create(settings)) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             Set<String> created = new java.util.TreeSet<>();
             for (Topic<?, ?> topic : ALL) {
