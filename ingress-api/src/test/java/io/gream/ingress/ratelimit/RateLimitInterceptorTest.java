@@ -1,6 +1,6 @@
 package io.gream.ingress.ratelimit;
 
-import io.gream.ingress.problem.ProblemException;
+import io.gream.support.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
