@@ -72,9 +72,7 @@ class SecondChanceController {
                                          @RequestHeader(name = AuctionCommandController.IDEMPOTENCY_KEY,
                                                  required = false) String key,
                                          @RequestBody(required = false) SecondChanceRequest request) {
-        validate(auctionId, key);
-        return send(new OfferSecondChance(commandId("OfferSecondChance", user, auctionId, key), auctionId,
-                user.userId()));
+        return send(user, auctionId, key, "OfferSecondChance", OfferSecondChance::new);
     }
 
     @Operation(summary = "Accept the offer (the caller is the runner-up)", description = "In time (broker time"
@@ -86,9 +84,7 @@ class SecondChanceController {
                                           @RequestHeader(name = AuctionCommandController.IDEMPOTENCY_KEY,
                                                   required = false) String key,
                                           @RequestBody(required = false) SecondChanceRequest request) {
-        validate(auctionId, key);
-        return send(new AcceptSecondChance(commandId("AcceptSecondChance", user, auctionId, key), auctionId,
-                user.userId()));
+        return send(user, auctionId, key, "AcceptSecondChance", AcceptSecondChance::new);
     }
 
     @Operation(summary = "Decline the offer (the caller is the runner-up)", description = "In time, the offer ends"
@@ -98,12 +94,14 @@ class SecondChanceController {
                                            @RequestHeader(name = AuctionCommandController.IDEMPOTENCY_KEY,
                                                    required = false) String key,
                                            @RequestBody(required = false) SecondChanceRequest request) {
-        validate(auctionId, key);
-        return send(new DeclineSecondChance(commandId("DeclineSecondChance", user, auctionId, key), auctionId,
-                user.userId()));
+        return send(user, auctionId, key, "DeclineSecondChance", DeclineSecondChance::new);
     }
 
-    private ResponseEntity<PendingCommand> send(SecondChanceCommand command) {
+    /** Validates the request, names the command by its kind, sender, auction and key, and writes it. */
+    private ResponseEntity<PendingCommand> send(AuthenticatedUser user, String auctionId, String key, String kind,
+                                                CommandFactory factory) {
+        validate(auctionId, key);
+        SecondChanceCommand command = factory.create(commandId(kind, user, auctionId, key), auctionId, user.userId());
         publisher.publish(command);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new PendingCommand(command.commandId(), command.auctionId()));
@@ -120,6 +118,11 @@ class SecondChanceController {
         if (!violations.isEmpty()) {
             throw ProblemException.validation(violations);
         }
+    }
+
+    @FunctionalInterface
+    private interface CommandFactory {
+        SecondChanceCommand create(String commandId, String auctionId, String userId);
     }
 
     /**

@@ -1,17 +1,14 @@
 package io.gream.settlement.worker;
 
 import io.gream.contracts.SettlementCompleted;
+import io.gream.settlement.worker.CrashAt.Step;
 import io.gream.settlement.payment.SimulatedPaymentGateway;
-import io.gream.settlement.store.SoldAuction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,67 +20,13 @@ import static org.awaitility.Awaitility.await;
  */
 class CrashRecoveryIT extends WorkerTestSupport {
 
-    enum Step { BEFORE_CHARGE, AFTER_CHARGE_BEFORE_COMMIT, AFTER_COMMIT_BEFORE_PUBLISH, AFTER_PUBLISH_BEFORE_OFFSET_COMMIT }
-
-    /** Dies once, at one step of one auction. */
-    static final class CrashAt implements SettlementSteps {
-
-        private final Step step;
-        private final String auctionId;
-        private final AtomicBoolean crashed = new AtomicBoolean();
-        private final CountDownLatch done = new CountDownLatch(1);
-
-        CrashAt(Step step, String auctionId) {
-            this.step = step;
-            this.auctionId = auctionId;
-        }
-
-        @Override
-        public void beforeCharge(SoldAuction sale) {
-            crashIf(Step.BEFORE_CHARGE, sale);
-        }
-
-        @Override
-        public void afterCharge(SoldAuction sale) {
-            crashIf(Step.AFTER_CHARGE_BEFORE_COMMIT, sale);
-        }
-
-        @Override
-        public void afterCommit(SoldAuction sale) {
-            crashIf(Step.AFTER_COMMIT_BEFORE_PUBLISH, sale);
-        }
-
-        @Override
-        public void afterPublish(SoldAuction sale) {
-            crashIf(Step.AFTER_PUBLISH_BEFORE_OFFSET_COMMIT, sale);
-        }
-
-        private void crashIf(Step at, SoldAuction sale) {
-            if (at == step && sale.auctionId().equals(auctionId) && crashed.compareAndSet(false, true)) {
-                done.countDown();
-                throw new InjectedCrash(step);
-            }
-        }
-
-        boolean awaitCrash() throws InterruptedException {
-            return done.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        }
-    }
-
-    /** An Error, like an OutOfMemoryError: spring-kafka stops the container without committing the record. */
-    static final class InjectedCrash extends Error {
-        InjectedCrash(Step step) {
-            super("injected crash " + step);
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(Step.class)
     void aCrashAtAnyStepThenARestartChargesOnceAndLosesNothing(Step step) throws Exception {
         SimulatedPaymentGateway gateway = reliableGateway(); // the provider outlives the worker
         String auctionId = newAuctionId();
         String next = newAuctionId();
-        CrashAt crash = new CrashAt(step, auctionId);
+        CrashAt crash = new CrashAt(step, sale -> sale.auctionId().equals(auctionId));
         ConfigurableApplicationContext first = startWorker(gateway, crash);
 
         publish(sold(auctionId, 30_000));

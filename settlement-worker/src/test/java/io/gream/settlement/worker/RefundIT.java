@@ -131,7 +131,7 @@ class RefundIT extends WorkerTestSupport {
             @Override
             public void afterRefund(RefundRequest refund) {
                 if (crashed.compareAndSet(false, true)) {
-                    throw new CrashRecoveryIT.InjectedCrash(null);
+                    throw new CrashAt.InjectedCrash(null);
                 }
             }
         };

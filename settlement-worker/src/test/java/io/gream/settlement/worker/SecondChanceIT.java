@@ -25,7 +25,7 @@ import io.gream.settlement.payment.PaymentResult;
 import io.gream.settlement.payment.RefundRequest;
 import io.gream.settlement.payment.RefundResult;
 import io.gream.settlement.payment.SimulatedPaymentGateway;
-import io.gream.settlement.store.SoldAuction;
+import io.gream.settlement.worker.CrashAt.Step;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,7 +42,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -233,59 +232,12 @@ class SecondChanceIT extends WorkerTestSupport {
         assertThat(rejection(auctionId, "offer-1")).isEqualTo(SecondChanceRejected.Reason.SALE_NOT_DECLINED);
     }
 
-    enum Step {
-        BEFORE_CHARGE, AFTER_CHARGE_BEFORE_COMMIT, AFTER_COMMIT_BEFORE_PUBLISH, AFTER_PUBLISH_BEFORE_OFFSET_COMMIT
-    }
-
-    /** Dies once, at one step of the runner-up's charge (an Error stops the consumer without committing). */
-    static final class CrashAt implements SettlementSteps {
-
-        private final Step step;
-        private final AtomicBoolean crashed = new AtomicBoolean();
-
-        CrashAt(Step step) {
-            this.step = step;
-        }
-
-        @Override
-        public void beforeCharge(SoldAuction sale) {
-            crashIf(Step.BEFORE_CHARGE, sale);
-        }
-
-        @Override
-        public void afterCharge(SoldAuction sale) {
-            crashIf(Step.AFTER_CHARGE_BEFORE_COMMIT, sale);
-        }
-
-        @Override
-        public void afterCommit(SoldAuction sale) {
-            crashIf(Step.AFTER_COMMIT_BEFORE_PUBLISH, sale);
-        }
-
-        @Override
-        public void afterPublish(SoldAuction sale) {
-            crashIf(Step.AFTER_PUBLISH_BEFORE_OFFSET_COMMIT, sale);
-        }
-
-        private void crashIf(Step at, SoldAuction sale) {
-            if (at == step && RUNNER_UP.equals(sale.winnerId()) && crashed.compareAndSet(false, true)) {
-                throw new InjectedCrash(step);
-            }
-        }
-    }
-
-    /** An Error, like an OutOfMemoryError: spring-kafka stops the container without committing the record. */
-    static final class InjectedCrash extends Error {
-        InjectedCrash(Step step) {
-            super("injected crash " + step);
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(Step.class)
     void aCrashAtAnyStepOfAnAcceptedOfferThenARestartChargesTheRunnerUpOnce(Step step) throws Exception {
         DecliningWinner gateway = new DecliningWinner();
-        CrashAt crash = new CrashAt(step);
+        CrashAt crash = new CrashAt(step, sale -> RUNNER_UP.equals(sale.winnerId()));
         ConfigurableApplicationContext first = startCommandReadyWorker(gateway, crash);
         String auctionId = declinedSale();
         send(new OfferSecondChance("offer-1", auctionId, SELLER));
