@@ -45,12 +45,22 @@ public final class EngineTestSupport {
 
     /** A real Apache Kafka broker (KRaft) with 3 partitions per topic; single-node transaction log settings. */
     public static EmbeddedKafkaKraftBroker startBroker() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperties(Map.of(
+        return startBroker(3, Map.of());
+    }
+
+    /**
+     * The broker of every test that needs one: a real Apache Kafka broker (KRaft) in this JVM with {@code partitions}
+     * per new topic, set up so exactly-once clients work on a single node, and {@code overrides} on top.
+     */
+    public static EmbeddedKafkaKraftBroker startBroker(int partitions, Map<String, String> overrides) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
                 "offsets.topic.replication.factor", "1",
                 "group.initial.rebalance.delay.ms", "0"));
+        properties.putAll(overrides);
+        broker.brokerProperties(properties);
         broker.afterPropertiesSet();
         return broker;
     }

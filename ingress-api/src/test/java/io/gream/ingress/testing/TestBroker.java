@@ -1,6 +1,7 @@
 package io.gream.ingress.testing;
 
 import io.gream.contracts.Topics;
+import io.gream.engine.EngineTestSupport;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -31,14 +32,8 @@ public final class TestBroker {
     }
 
     private static EmbeddedKafkaKraftBroker start() {
-        EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-        started.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "auto.create.topics.enable", "false",
-                "group.initial.rebalance.delay.ms", "0"));
-        started.afterPropertiesSet();
+        EmbeddedKafkaKraftBroker started = EngineTestSupport.startBroker(PARTITIONS,
+                Map.of("auto.create.topics.enable", "false"));
         started.doWithAdmin(admin -> {
             try {
                 admin.createTopics(List.of(
