@@ -1,5 +1,6 @@
 package io.gream.perf;
 
+import io.gream.contracts.Topics;
 import io.gream.perf.baseline.DeciderBench;
 import io.gream.perf.baseline.MysqlBench;
 import io.gream.perf.baseline.RawKafkaBench;
@@ -19,6 +20,7 @@ import io.gream.perf.workload.Workload;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ final class BenchmarkRun {
 
     /** REST phases use this many bidders, each with its own token. */
     static final int REST_BIDDERS = 200;
+    /** The engine's consumer group (its Kafka Streams application id). */
+    private static final String ENGINE_GROUP = "gream-bid-engine";
     /** The rate the load generator must be able to offer, checked against a trivial endpoint. */
     static final double GENERATOR_RATE = 10_000;
 
@@ -183,10 +187,15 @@ final class BenchmarkRun {
         bench.issueTokens(url, REST_BIDDERS);
         // an ingress started elsewhere signs with a key the lock-based service does not know
         LockingRestService locking = options.ingressUrl == null ? lockingRestService(secret) : null;
+        bench.warmUp("gream-rest", url, engineBench().openedAuctions(Workload.UNIFORM, REST_BIDDERS));
+        engineCaughtUp(null);
+        if (locking != null) {
+            bench.warmUp("locking-rest", locking.url(), locking.openedAuctions(Workload.UNIFORM, runId, REST_BIDDERS));
+        }
         for (Workload w : List.of(Workload.HOT, Workload.UNIFORM)) {
             String ingressUrl = url;
-            atRates(rate -> bench.bids("gream-rest", ingressUrl,
-                    engineBench().openedAuctions(w, REST_BIDDERS), rate));
+            atRates(rate -> engineCaughtUp(bench.bids("gream-rest", ingressUrl,
+                    engineBench().openedAuctions(w, REST_BIDDERS), rate)));
             if (locking != null) {
                 atRates(rate -> bench.bids("locking-rest", locking.url(),
                         locking.openedAuctions(w, runId, REST_BIDDERS), rate));
@@ -196,6 +205,16 @@ final class BenchmarkRun {
             // last: a generator faster than the trivial endpoint leaves a backlog no later phase should inherit
             report.add(bench.ping(locking.url() + "/ping", GENERATOR_RATE));
         }
+    }
+
+    /**
+     * Waits until the engine has decided every command written so far, so that no later phase, of either system,
+     * runs beside its backlog; notes how long that took on {@code measured}.
+     */
+    private Measurement engineCaughtUp(Measurement measured) {
+        var waited = clients().awaitCaughtUp(ENGINE_GROUP, Topics.AUCTION_COMMANDS.name(), Duration.ofMinutes(3));
+        return measured == null ? null
+                : measured.withNote("engineBacklogDrainedMs", waited.map(Duration::toMillis).orElse(-1L));
     }
 
     /** Each REST rate in turn, until one collapsed: higher rates would only wait out their timeouts. */

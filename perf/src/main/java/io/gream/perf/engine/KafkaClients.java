@@ -5,8 +5,10 @@ import io.gream.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 /**
  * The Kafka clients of the harness, configured the same way for Gream and for the raw baseline so that the only
@@ -30,7 +33,6 @@ import java.util.concurrent.locks.LockSupport;
  * short linger, and {@code read_committed} consumers.
  */
 public final class KafkaClients {
-
 
     private final String bootstrapServers;
     private final Serializer<io.gream.contracts.CommandLogEntry> commandSerializer =
@@ -88,6 +90,36 @@ public final class KafkaClients {
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until consumer group {@code group} has committed the end of every partition of {@code topic}, so that a
+     * backlog left by one phase is not measured in the next. Returns how long that took, or empty after {@code max}.
+     */
+    public java.util.Optional<Duration> awaitCaughtUp(String group, String topic, Duration max) {
+        long start = System.nanoTime();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            while (System.nanoTime() - start < max.toNanos()) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                var ends = admin.listOffsets(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                        .partitions().stream().collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()),
+                                p -> OffsetSpec.latest()))).all().get();
+                boolean caughtUp = ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+                        || (committed.get(end.getKey()) != null
+                        && committed.get(end.getKey()).offset() >= end.getValue().offset()));
+                if (caughtUp) {
+                    return java.util.Optional.of(Duration.ofNanos(System.nanoTime() - start));
+                }
+                LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+            }
+            return java.util.Optional.empty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the progress of " + group, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -22,6 +22,13 @@ public record Measurement(String system, String metric, String workload, double 
         notes = Map.copyOf(notes);
     }
 
+    /** This figure with one more note. */
+    public Measurement withNote(String name, Object value) {
+        Map<String, Object> more = new java.util.TreeMap<>(notes);
+        more.put(name, value);
+        return new Measurement(system, metric, workload, offeredPerSecond, throughputPerSecond, latency, more);
+    }
+
     public String key() {
         return system + "/" + metric + "/" + workload;
     }

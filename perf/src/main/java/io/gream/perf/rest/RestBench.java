@@ -58,6 +58,8 @@ public final class RestBench {
     /** A generator that sent this late (p99), or whose busiest thread used this much of a core, was the limit. */
     private static final double LATE_MS = 10;
     private static final double BUSY_THREAD_CORES = 0.9;
+    /** Rates of the unmeasured warm-up steps before a service's first measured phase. */
+    private static final List<Double> WARM_UP_RATES = List.of(50.0, 150.0, 300.0);
 
     private final Profile profile;
     private final CloseableHttpAsyncClient http;
@@ -103,10 +105,16 @@ public final class RestBench {
 
     /** Bids at {@code rate} per second on the (already opened) auctions of {@code generator}, at {@code url}. */
     public Measurement bids(String system, String url, BidGenerator generator, double rate) {
+        return bidsFor(system, url, generator, rate, profile.warmup(), profile.total())
+                .measurement(system, generator.workload().label(), rate);
+    }
+
+    private Phase bidsFor(String system, String url, BidGenerator generator, double rate, Duration warmup,
+                          Duration total) {
         // commands appended after the warm-up (the phase starts 100 ms from now)
-        LatencyLog appendToAnswer = new LatencyLog(PerfClock.nowMicros() + 100_000 + profile.warmup().toNanos() / 1000);
+        LatencyLog appendToAnswer = new LatencyLog(PerfClock.nowMicros() + 100_000 + warmup.toNanos() / 1000);
         LongAdder accepted = new LongAdder();
-        Phase phase = run(system + " " + generator.workload().label(), rate, () -> {
+        Phase phase = run(system + " " + generator.workload().label(), rate, warmup, total, () -> {
             var bid = generator.next();
             return SimpleRequestBuilder.post(url + "/api/auctions/" + bid.auctionId() + "/bids")
                     .setHeader("Authorization", "Bearer " + tokens.get(bid.bidderId()))
@@ -127,12 +135,24 @@ public final class RestBench {
             notes.put("appendToAnswerP50Ms", append.p50Ms());
             notes.put("appendToAnswerP99Ms", append.p99Ms());
         }
-        return phase.measurement(system, generator.workload().label(), rate);
+        return phase;
+    }
+
+    /**
+     * Bids on {@code generator}'s auctions at rising rates ({@link #WARM_UP_RATES}), measuring nothing: a service
+     * started moments ago runs interpreted code, and its first seconds would be measured as its speed.
+     */
+    public void warmUp(String system, String url, BidGenerator generator) {
+        Duration step = profile.measure().multipliedBy(2).dividedBy(3);
+        for (double rate : WARM_UP_RATES) {
+            bidsFor(system + " warm-up", url, generator, rate, step, step);
+        }
     }
 
     /** {@code GET url} at {@code rate} per second: the generator against an endpoint that does nothing. */
     public Measurement ping(String url, double rate) {
-        Phase phase = run("load generator", rate, () -> SimpleRequestBuilder.get(url).build(),
+        Phase phase = run("load generator", rate, profile.warmup(), profile.total(),
+                () -> SimpleRequestBuilder.get(url).build(),
                 (response, meant, now) -> response.getCode() == 200);
         return phase.measurement("load-generator", "ping", rate);
     }
@@ -142,15 +162,16 @@ public final class RestBench {
         boolean counts(SimpleHttpResponse response, long intendedMicros, long nowMicros);
     }
 
-    private Phase run(String label, double rate, Supplier<SimpleHttpRequest> requests, Answer answer) {
+    private Phase run(String label, double rate, Duration warmup, Duration total, Supplier<SimpleHttpRequest> requests,
+                      Answer answer) {
         long start = PerfClock.nowMicros() + 100_000;
-        Phase phase = new Phase(new LatencyLog(start + profile.warmup().toNanos() / 1000));
+        Phase phase = new Phase(new LatencyLog(start + warmup.toNanos() / 1000));
         AtomicLong sent = new AtomicLong();
         AtomicLong inFlight = new AtomicLong();
         Histogram late = new Histogram(3);
         GeneratorCost cost = new GeneratorCost(List.of(HTTP_THREADS));
         try (Progress progress = new Progress(label + " @" + (long) rate + "/s", sent::get, phase.log, 5)) {
-            OpenLoop.run(rate, start, profile.total(), (i, meant) -> {
+            OpenLoop.run(rate, start, total, (i, meant) -> {
                 SimpleHttpRequest request = requests.get();
                 late.recordValue(Math.max(0, PerfClock.nowMicros() - meant));
                 sent.incrementAndGet();
