@@ -1,7 +1,7 @@
 package io.gream.notifier;
 
 import io.gream.notifier.testing.Http;
-import io.gream.notifier.testing.Tokens;
+import io.gream.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;

@@ -3,7 +3,7 @@ package io.gream.ingress.auth;
 import io.gream.ingress.command.CommandIds;
 import io.gream.ingress.testing.Api;
 import io.gream.ingress.testing.SharedIngressContext;
-import io.gream.ingress.testing.Tokens;
+import io.gream.testing.Tokens;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,7 +2,7 @@ package io.gream.ingress.command;
 
 import io.gream.ingress.IngressApplication;
 import io.gream.ingress.testing.Api;
-import io.gream.ingress.testing.Tokens;
+import io.gream.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -5,7 +5,7 @@ import io.gream.ingress.command.CommandIds;
 import io.gream.ingress.testing.Api;
 import io.gream.ingress.testing.EnginePosition;
 import io.gream.ingress.testing.SharedIngressContext;
-import io.gream.ingress.testing.Tokens;
+import io.gream.testing.Tokens;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package io.gream.ingress.testing;
 
+import io.gream.testing.Tokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,6 +1,7 @@
 package io.gream.ingress.testing;
 
 import io.gream.ingress.IngressApplication;
+import io.gream.testing.Tokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 

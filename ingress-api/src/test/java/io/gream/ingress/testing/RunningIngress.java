@@ -1,6 +1,7 @@
 package io.gream.ingress.testing;
 
 import io.gream.ingress.tail.AuctionEventTail;
+import io.gream.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,7 +3,7 @@ package io.gream.notifier.inbox;
 import io.gream.notifier.testing.Events;
 import io.gream.notifier.testing.Http;
 import io.gream.notifier.testing.RunningNotifier;
-import io.gream.notifier.testing.Tokens;
+import io.gream.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,7 +4,7 @@ import io.gream.contracts.GreamJson;
 import io.gream.notifier.NotifierApplication;
 import io.gream.notifier.testing.Events;
 import io.gream.notifier.testing.Http;
-import io.gream.notifier.testing.Tokens;
+import io.gream.testing.Tokens;
 import io.gream.notifier.testing.RunningNotifier;
 import io.gream.notifier.testing.SseClient;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,7 @@
 package io.gream.notifier.testing;
 
 import io.gream.contracts.GreamJson;
+import io.gream.testing.Tokens;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;

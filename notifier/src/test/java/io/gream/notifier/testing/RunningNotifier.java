@@ -5,6 +5,7 @@ import io.gream.contracts.SettlementEvent;
 import io.gream.contracts.Topics;
 import io.gream.engine.EngineTestSupport;
 import io.gream.notifier.NotifierApplication;
+import io.gream.testing.Tokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;

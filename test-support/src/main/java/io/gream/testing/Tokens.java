@@ -1,4 +1,4 @@
-package io.gream.ingress.testing;
+package io.gream.testing;
 
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
@@ -20,9 +20,9 @@ import java.util.Date;
 import java.util.function.UnaryOperator;
 
 /**
- * Mints the tokens the tests send, as an identity provider would: ES256 with the key id {@value #KEY_ID}, whose
- * public key is in the JWKS file {@link #jwksFile()} the ingress is configured with. Also each kind of forgery the
- * ingress must refuse.
+ * Mints the tokens the tests of every service send, as the identity provider would: ES256 with the key id
+ * {@value #KEY_ID}, whose public key is in the JWKS file {@link #jwksFile()} a service under test is configured with
+ * ({@code --gream.auth.jwks.file}). Also each kind of forgery the services must refuse.
  */
 public final class Tokens {
 
@@ -65,6 +65,11 @@ public final class Tokens {
         return build(userId, change, KEY.getPrivate());
     }
 
+    /** A valid token for {@code userId} issued for another audience than {@value #AUDIENCE}. */
+    public static String forAudience(String userId, String audience) {
+        return build(userId, audience, UnaryOperator.identity(), KEY.getPrivate());
+    }
+
     /** Signed by another key under the provider's key id. */
     public static String signedWithAnotherKey(String userId) {
         return build(userId, UnaryOperator.identity(), OTHER_KEY.getPrivate());
@@ -93,12 +98,16 @@ public final class Tokens {
     }
 
     private static String build(String userId, UnaryOperator<JwtBuilder> change, Key key) {
+        return build(userId, AUDIENCE, change, key);
+    }
+
+    private static String build(String userId, String audience, UnaryOperator<JwtBuilder> change, Key key) {
         Instant now = Instant.now();
         JwtBuilder builder = Jwts.builder()
                 .header().keyId(KEY_ID).and()
                 .subject(userId)
                 .issuer(ISSUER)
-                .audience().add(AUDIENCE).and()
+                .audience().add(audience).and()
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(Duration.ofMinutes(10))));
         return change.apply(builder).signWith(key).compact();
