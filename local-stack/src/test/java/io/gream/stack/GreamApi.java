@@ -68,6 +68,17 @@ final class GreamApi {
         return send(HttpRequest.newBuilder(uri("/api/auctions/" + auctionId)).GET());
     }
 
+    /** The auction read with the user's token: its {@code you} is the user's alias in the auction. */
+    Answer auctionAs(String user, String auctionId) {
+        return send(HttpRequest.newBuilder(uri("/api/auctions/" + auctionId))
+                .header("Authorization", "Bearer " + token(user)).GET());
+    }
+
+    /** How the public reads name the user in this auction. */
+    String aliasOf(String user, String auctionId) {
+        return auctionAs(user, auctionId).body().path("you").asString();
+    }
+
     /** The first page (newest first, up to 100) of the user's notification inbox. */
     Answer notifications(String user) {
         return send(HttpRequest.newBuilder(URI.create(notifierUrl + "/api/notifications?size=100"))

@@ -104,7 +104,8 @@ class LocalStackIT {
         JsonNode price = api.auction(auctionId).body();
         assertThat(price.path("status").asString()).isEqualTo("OPEN");
         assertThat(price.path("currentPrice").asLong()).isEqualTo(3200);
-        assertThat(price.path("leaderId").asString()).isEqualTo("carol");
+        assertThat(price.path("leaderId").asString()).as("carol, by her alias")
+                .isEqualTo(api.aliasOf("carol", auctionId)).doesNotContain("carol");
         assertThat(price.path("minNextBid").asLong()).isEqualTo(3300);
         assertThat(price.path("bidCount").asLong()).as("the retry placed nothing").isEqualTo(2);
 
@@ -114,7 +115,7 @@ class LocalStackIT {
         JsonNode closed = await().atMost(CLOSE_TIMEOUT).until(() -> api.auction(auctionId).body(),
                 auction -> auction.path("status").asString().equals("CLOSED"));
         assertThat(closed.path("outcome").asString()).isEqualTo("SOLD");
-        assertThat(closed.path("winnerId").asString()).isEqualTo("bob");
+        assertThat(closed.path("winnerId").asString()).isEqualTo(api.aliasOf("bob", auctionId));
         assertThat(closed.path("price").asLong()).isEqualTo(3600);
 
         Answer late = api.bid("carol", auctionId, "carol-2", 5000);
@@ -228,7 +229,7 @@ class LocalStackIT {
             Placed last = accepted.get(accepted.size() - 1);
             if (last.amount() >= reserves.get(i)) {
                 assertThat(closed.path("outcome").asString()).as(auctionId).isEqualTo("SOLD");
-                assertThat(closed.path("winnerId").asString()).isEqualTo(last.user());
+                assertThat(closed.path("winnerId").asString()).isEqualTo(api.aliasOf(last.user(), auctionId));
                 assertThat(closed.path("price").asLong()).isEqualTo(last.amount());
             } else {
                 assertThat(closed.path("outcome").asString()).as(auctionId).isEqualTo("RESERVE_NOT_MET");
