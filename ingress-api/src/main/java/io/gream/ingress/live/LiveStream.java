@@ -74,7 +74,8 @@ final class LiveStream {
             if (positioned && event.seq() > lastSent + 1) {
                 reset(); // fell behind the buffer
             }
-            emitter.send(SseEmitter.event().id(Long.toString(event.seq())).name(event.type()).data(forCaller(event.json())));
+            emitter.send(SseEmitter.event().id(Long.toString(event.seq())).name(event.type())
+                    .data(forCaller(event.json())));
             lastSent = event.seq();
             positioned = true;
             if (event.last()) {

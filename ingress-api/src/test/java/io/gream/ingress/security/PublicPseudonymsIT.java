@@ -54,7 +54,8 @@ class PublicPseudonymsIT extends SharedIngressContext {
                      "outbidAtOnce":false},{"seq":2,"at":"2030-01-01T00:00:02Z","bidderId":"%s","amount":3000,
                      "byProxy":false,"outbidAtOnce":false}]}""".formatted(bob, carol)));
         }
-        engine.onList(query -> Reply.json(200, "{\"auctions\":[" + closedView(first) + "," + closedView(second) + "]}"));
+        engine.onList(query -> Reply.json(200,
+                "{\"auctions\":[" + closedView(first) + "," + closedView(second) + "]}"));
     }
 
     @Test
