@@ -90,7 +90,9 @@ class LocalStackIT {
 
         Answer outbid = api.bid("carol", auctionId, "carol-1", 3200);
         assertThat(outbid.status()).as(outbid.toString()).isEqualTo(201);
-        assertThat(outbid.body().path("previousLeaderId").asString()).isEqualTo("bob");
+        assertThat(outbid.body().path("bidderId").asString()).as("the sender, by their id").isEqualTo("carol");
+        assertThat(outbid.body().path("previousLeaderId").asString()).as("another user, by their alias")
+                .isEqualTo(api.aliasOf("bob", auctionId));
 
         Answer tooLow = api.bid("bob", auctionId, "bob-2", 3250);
         assertThat(tooLow.status()).isEqualTo(409);
@@ -258,7 +260,10 @@ class LocalStackIT {
                 .containsExactly("bid-engine", "ingress-api", "settlement-worker", "notifier");
     }
 
-    /** Accepted bids, in the engine's order ({@code seq}), must form a valid bidding history by the rules. */
+    /**
+     * Accepted bids, in the engine's order ({@code seq}), must form a valid bidding history by the rules. Each answer
+     * names the bidder it outbid by their alias in the auction.
+     */
     private static void assertTheRulesHold(String auctionId, List<Placed> accepted, long startPrice, long increment) {
         for (int k = 0; k < accepted.size(); k++) {
             JsonNode event = accepted.get(k).answer().body();
@@ -273,7 +278,8 @@ class LocalStackIT {
                 assertThat(accepted.get(k).amount()).as(auctionId)
                         .isGreaterThanOrEqualTo(before.amount() + increment);
                 assertThat(accepted.get(k).user()).as("nobody outbids themselves").isNotEqualTo(before.user());
-                assertThat(event.path("previousLeaderId").asString()).isEqualTo(before.user());
+                assertThat(event.path("previousLeaderId").asString()).as("the outbid bidder, by their alias")
+                        .isEqualTo(api.aliasOf(before.user(), auctionId));
                 assertThat(event.path("previousAmount").asLong()).isEqualTo(before.amount());
             }
         }
