@@ -4,6 +4,10 @@
 // Live updates come from the public stream GET /api/auctions/{id}/events (SSE: id = seq, event = type). Where the
 // server has no stream the page polls the auction once a second instead. The history comes from the stream's
 // BidAccepted events, plus GET /api/auctions/{id}/bids (newest first) where the server offers it.
+//
+// The public reads name users by an alias per auction; read with the user's token, each answer and event also
+// carries `you`, the user's own alias there, which the page shows as "you". The user's own bid answers name them by
+// their id, so both count as "me".
 
 import { api, session, serverNow, newIdempotencyKey, ApiError, NetworkError } from './api.js';
 import { keepStreaming } from './live.js';
@@ -15,14 +19,15 @@ export function auctionPage(root, auctionId) {
   // Accepted bids by amount and bidder: the price only rises, so this names one bid whichever source (stream, bid
   // history query, the auction's own leader) reported it.
   const history = new Map();
-  const myCommands = new Set();
-  const myAliases = new Set(); // how the public reads name me, if they use pseudonyms
+  const myAliases = new Set(); // how the public reads name me in this auction (their `you`)
   let feed = null;
   let pollTimer = null;
   let leaving = false;
 
-  const isMe = id => id && (id === session.user || myAliases.has(id));
+  const isMe = id => Boolean(id) && (id === session.user || myAliases.has(id));
   const who = id => (isMe(id) ? 'you' : id);
+  const learnMe = json => { if (json && json.you) myAliases.add(json.you); };
+  let streamWithToken = Boolean(session.token); // dropped if the server refuses the token (expired sign-in)
 
   // ---- layout ----
   const title = h('h1', { id: 'auction-title' }, 'Loading…');
@@ -131,7 +136,8 @@ export function auctionPage(root, auctionId) {
   }
 
   function addBid(bid) {
-    const key = `${bid.amount}:${bid.bidderId}`;
+    // my own bid answer names me by id, the public reads by alias: one key for both
+    const key = `${bid.amount}:${isMe(bid.bidderId) ? '\u0000me' : bid.bidderId}`;
     const known = history.get(key);
     if (known) {
       if (!known.at && bid.at) { known.at = bid.at; renderHistory(); }
@@ -144,7 +150,6 @@ export function auctionPage(root, auctionId) {
   /** Applies one event of the auction's log; a gap in seq means we missed something: read the auction again. */
   function apply(type, e) {
     if (type === 'BidAccepted' || type === 'BidRaisedByProxy') {
-      if (type === 'BidAccepted' && myCommands.has(e.commandId)) myAliases.add(e.bidderId);
       addBid({ bidderId: e.bidderId, amount: e.amount, at: e.at, byProxy: type === 'BidRaisedByProxy' });
     }
     if (!state || typeof e.seq !== 'number' || e.seq <= state.seq) return;
@@ -178,6 +183,7 @@ export function auctionPage(root, auctionId) {
   async function refresh() {
     try {
       const { json } = await api.auction(auctionId);
+      learnMe(json);
       if (!state || json.seq >= state.seq) state = json;
       // The highest bid is a bid of the history too (the only one known when the server offers no history).
       render();
@@ -196,6 +202,7 @@ export function auctionPage(root, auctionId) {
   async function loadHistory() {
     try {
       const { json } = await api.bids(auctionId, 50);
+      learnMe(json);
       for (const b of json.bids || json || []) {
         addBid({ bidderId: b.bidderId, amount: b.amount, at: b.at, byProxy: b.byProxy });
       }
@@ -208,6 +215,8 @@ export function auctionPage(root, auctionId) {
   let lastEventId = 0;
   function startFeed() {
     feed = keepStreaming(() => `/api/auctions/${encodeURIComponent(auctionId)}/events`, {
+      // with the token, each event carries `you`
+      headersFn: () => (streamWithToken && session.token ? { Authorization: `Bearer ${session.token}` } : {}),
       resumeFrom: () => lastEventId,
       onEvent: ({ id, event, data }) => {
         if (event === 'reset') {
@@ -219,11 +228,13 @@ export function auctionPage(root, auctionId) {
         if (id && /^\d+$/.test(id)) lastEventId = Number(id);
         let e;
         try { e = JSON.parse(data); } catch { return; }
+        learnMe(e);
         apply(e.type || event, e);
         if (event === 'AuctionClosed' || event === 'AuctionCancelled') stopFeed(); // the stream ends here
       },
       onOpen: () => refresh(), // whatever happened while (re)connecting is in the snapshot
       onRefused: status => {
+        if (status === 401) { streamWithToken = false; return true; } // watch anonymously
         if (status === 404 || status === 405 || status === 501) { startPolling(); return false; }
         return true;
       },
@@ -303,8 +314,6 @@ export function auctionPage(root, auctionId) {
         return;
       }
       const accepted = answer.json;
-      myCommands.add(accepted.commandId);
-      myAliases.add(accepted.bidderId);
       rememberBid(auctionId);
       intended = null;
       delete amount.dataset.edited;

@@ -68,7 +68,8 @@ export function mePage(root, { setUnread }) {
       try {
         const { json: a } = await api.auction(id);
         if (a.status !== 'OPEN') continue;
-        const leading = a.leaderId === session.user;
+        // read with the token: `you` is how the auction names this user
+        const leading = Boolean(a.leaderId) && (a.leaderId === a.you || a.leaderId === session.user);
         rows.push(h('li', {}, h('a', { href: `#/auction/${encodeURIComponent(id)}` }, `${a.item.brand} · ${a.item.name}`), ' ',
           h('span', { class: `pill ${leading ? 'ok' : 'warn'}` }, leading ? `leading at ${money(a.currentPrice)}` : `outbid: ${money(a.currentPrice)}`)));
       } catch { /* gone or unreadable: leave it out */ }

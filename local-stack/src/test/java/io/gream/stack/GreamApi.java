@@ -24,6 +24,7 @@ final class GreamApi {
     private final String baseUrl;
     private final String notifierUrl;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, String> aliases = new ConcurrentHashMap<>();
 
     /** @param baseUrl the ingress; @param notifierUrl the notifier (its public API is on its own port locally) */
     GreamApi(String baseUrl, String notifierUrl) {
@@ -66,6 +67,23 @@ final class GreamApi {
 
     Answer auction(String auctionId) {
         return send(HttpRequest.newBuilder(uri("/api/auctions/" + auctionId)).GET());
+    }
+
+    /** The auction read with the user's token: its {@code you} is the user's alias in the auction. */
+    Answer auctionAs(String user, String auctionId) {
+        return send(HttpRequest.newBuilder(uri("/api/auctions/" + auctionId))
+                .header("Authorization", "Bearer " + token(user)).GET());
+    }
+
+    /** How the public reads name the user in this auction (asked once: it does not change while the stack runs). */
+    String aliasOf(String user, String auctionId) {
+        return aliases.computeIfAbsent(user + "\0" + auctionId, key -> {
+            Answer answer = auctionAs(user, auctionId);
+            if (answer.status() != 200) {
+                throw new IllegalStateException("no alias of " + user + " in " + auctionId + ": " + answer);
+            }
+            return answer.body().path("you").asString();
+        });
     }
 
     /** The first page (newest first, up to 100) of the user's notification inbox. */

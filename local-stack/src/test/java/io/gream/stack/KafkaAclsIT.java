@@ -167,7 +167,7 @@ class KafkaAclsIT {
 
         JsonNode closed = await().atMost(TIMEOUT).until(() -> api.auction(auctionId).body(),
                 auction -> auction.path("status").asString().equals("CLOSED"));
-        assertThat(closed.path("winnerId").asString()).isEqualTo("bob");
+        assertThat(closed.path("winnerId").asString()).isEqualTo(api.aliasOf("bob", auctionId));
 
         List<String> bobs = await().atMost(TIMEOUT).until(() -> notificationTypes("bob", auctionId),
                 types -> types.containsAll(List.of("WON", "SETTLED")));

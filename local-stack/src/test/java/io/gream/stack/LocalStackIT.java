@@ -90,7 +90,9 @@ class LocalStackIT {
 
         Answer outbid = api.bid("carol", auctionId, "carol-1", 3200);
         assertThat(outbid.status()).as(outbid.toString()).isEqualTo(201);
-        assertThat(outbid.body().path("previousLeaderId").asString()).isEqualTo("bob");
+        assertThat(outbid.body().path("bidderId").asString()).as("the sender, by their id").isEqualTo("carol");
+        assertThat(outbid.body().path("previousLeaderId").asString()).as("another user, by their alias")
+                .isEqualTo(api.aliasOf("bob", auctionId));
 
         Answer tooLow = api.bid("bob", auctionId, "bob-2", 3250);
         assertThat(tooLow.status()).isEqualTo(409);
@@ -104,7 +106,8 @@ class LocalStackIT {
         JsonNode price = api.auction(auctionId).body();
         assertThat(price.path("status").asString()).isEqualTo("OPEN");
         assertThat(price.path("currentPrice").asLong()).isEqualTo(3200);
-        assertThat(price.path("leaderId").asString()).isEqualTo("carol");
+        assertThat(price.path("leaderId").asString()).as("carol, by her alias")
+                .isEqualTo(api.aliasOf("carol", auctionId)).doesNotContain("carol");
         assertThat(price.path("minNextBid").asLong()).isEqualTo(3300);
         assertThat(price.path("bidCount").asLong()).as("the retry placed nothing").isEqualTo(2);
 
@@ -114,7 +117,7 @@ class LocalStackIT {
         JsonNode closed = await().atMost(CLOSE_TIMEOUT).until(() -> api.auction(auctionId).body(),
                 auction -> auction.path("status").asString().equals("CLOSED"));
         assertThat(closed.path("outcome").asString()).isEqualTo("SOLD");
-        assertThat(closed.path("winnerId").asString()).isEqualTo("bob");
+        assertThat(closed.path("winnerId").asString()).isEqualTo(api.aliasOf("bob", auctionId));
         assertThat(closed.path("price").asLong()).isEqualTo(3600);
 
         Answer late = api.bid("carol", auctionId, "carol-2", 5000);
@@ -228,7 +231,7 @@ class LocalStackIT {
             Placed last = accepted.get(accepted.size() - 1);
             if (last.amount() >= reserves.get(i)) {
                 assertThat(closed.path("outcome").asString()).as(auctionId).isEqualTo("SOLD");
-                assertThat(closed.path("winnerId").asString()).isEqualTo(last.user());
+                assertThat(closed.path("winnerId").asString()).isEqualTo(api.aliasOf(last.user(), auctionId));
                 assertThat(closed.path("price").asLong()).isEqualTo(last.amount());
             } else {
                 assertThat(closed.path("outcome").asString()).as(auctionId).isEqualTo("RESERVE_NOT_MET");
@@ -257,7 +260,10 @@ class LocalStackIT {
                 .containsExactly("bid-engine", "ingress-api", "settlement-worker", "notifier");
     }
 
-    /** Accepted bids, in the engine's order ({@code seq}), must form a valid bidding history by the rules. */
+    /**
+     * Accepted bids, in the engine's order ({@code seq}), must form a valid bidding history by the rules. Each answer
+     * names the bidder it outbid by their alias in the auction.
+     */
     private static void assertTheRulesHold(String auctionId, List<Placed> accepted, long startPrice, long increment) {
         for (int k = 0; k < accepted.size(); k++) {
             JsonNode event = accepted.get(k).answer().body();
@@ -272,7 +278,8 @@ class LocalStackIT {
                 assertThat(accepted.get(k).amount()).as(auctionId)
                         .isGreaterThanOrEqualTo(before.amount() + increment);
                 assertThat(accepted.get(k).user()).as("nobody outbids themselves").isNotEqualTo(before.user());
-                assertThat(event.path("previousLeaderId").asString()).isEqualTo(before.user());
+                assertThat(event.path("previousLeaderId").asString()).as("the outbid bidder, by their alias")
+                        .isEqualTo(api.aliasOf(before.user(), auctionId));
                 assertThat(event.path("previousAmount").asLong()).isEqualTo(before.amount());
             }
         }

@@ -55,7 +55,7 @@ class LocalStackRestartIT {
         GreamApi again = new GreamApi(stack);
         JsonNode auction = again.auction(auctionId).body();
         assertThat(auction.path("status").asString()).isEqualTo("OPEN");
-        assertThat(auction.path("leaderId").asString()).isEqualTo("bob");
+        assertThat(auction.path("leaderId").asString()).isEqualTo(again.aliasOf("bob", auctionId));
         assertThat(auction.path("currentPrice").asLong()).isEqualTo(3000);
 
         Answer retried = again.bid("bob", auctionId, "bob-1", 3000);

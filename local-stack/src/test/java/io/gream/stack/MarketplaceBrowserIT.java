@@ -56,16 +56,19 @@ class MarketplaceBrowserIT {
 
             bob.find("#bid-submit").click(); // the form starts at the min next bid
             bob.awaitText("#bid-result", "Accepted");
-            assertThat(carol.awaitText("#leader", "bob")).contains("Highest bid by bob");
+            String bobHere = api.aliasOf("bob", auctionId); // the public reads name users by an alias
+            assertThat(carol.awaitText("#leader", bobHere)).contains("Highest bid by " + bobHere);
             assertThat(carol.text("#current-price")).contains("₩3,000");
-            assertThat(carol.text("#bid-history")).contains("bob");
+            assertThat(carol.text("#bid-history")).contains(bobHere).doesNotContain("bob");
 
             carol.awaitText("#min-next-bid", "₩3,100");
             carol.find("#bid-submit").click();
             carol.awaitText("#bid-result", "Accepted");
-            assertThat(bob.awaitText("#leader", "carol")).contains("Highest bid by carol");
+            String carolHere = api.aliasOf("carol", auctionId);
+            assertThat(bob.awaitText("#leader", carolHere)).contains("Highest bid by " + carolHere);
             assertThat(bob.awaitText("#current-price", "₩3,100")).contains("₩3,100");
-            assertThat(carol.text("#leader")).contains("by you");
+            assertThat(carol.awaitText("#leader", "by you")).contains("by you");
+            assertThat(carol.text("#bid-history")).contains("you").contains(bobHere);
 
             assertThat(bob.awaitText("#toasts", "You were outbid on " + auctionId)).contains("₩3,100");
             bob.awaitText("#unread", "1");
@@ -112,7 +115,8 @@ class MarketplaceBrowserIT {
 
             ivan.awaitText("#current-price", "₩3,600");
             assertThat(ivan.awaitText("#leader", "by you")).contains("Highest bid by you");
-            assertThat(ivan.awaitText("#bid-history", "automatic raise")).contains("judy");
+            assertThat(ivan.awaitText("#bid-history", "automatic raise")).contains(api.aliasOf("judy", auctionId))
+                    .doesNotContain("judy");
         }
     }
 
@@ -125,7 +129,7 @@ class MarketplaceBrowserIT {
             frank.awaitText("#min-next-bid", "₩3,600");
             // the other bid arrives after the page has loaded: frank's form still says 3,600
             assertThat(api.bid("erin2", auctionId, "erin2-1", 3_800).status()).isEqualTo(201);
-            frank.awaitText("#leader", "erin2");
+            frank.awaitText("#leader", api.aliasOf("erin2", auctionId));
             WebElement amount = frank.find("#bid-amount");
             amount.clear();
             amount.sendKeys("3700");
@@ -147,7 +151,9 @@ class MarketplaceBrowserIT {
             hank.awaitText("#countdown", "Ends in");
 
             hank.waitFor(d -> d.findElement(By.id("countdown")).getText().matches("Ends in [0-2]s|Closing…|Closed"));
-            assertThat(hank.awaitText("#outcome", "Sold to gina")).contains("Sold to gina for ₩3,000");
+            String ginaHere = api.aliasOf("gina", auctionId);
+            assertThat(hank.awaitText("#outcome", "Sold to " + ginaHere))
+                    .contains("Sold to " + ginaHere + " for ₩3,000");
             assertThat(hank.text("#countdown")).isEqualTo("Closed");
             assertThat(hank.text("#min-next-bid")).isEmpty();
             hank.screenshot("auction-closed");

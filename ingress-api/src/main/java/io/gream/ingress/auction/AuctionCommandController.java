@@ -13,6 +13,7 @@ import io.gream.auth.AuthenticatedUser;
 import io.gream.ingress.command.CommandIds;
 import io.gream.ingress.command.CommandProperties;
 import io.gream.ingress.engine.CommandStatus;
+import io.gream.ingress.pseudonym.Pseudonyms;
 import io.gream.support.problem.FieldViolation;
 import io.gream.ingress.problem.ProblemCodes;
 import io.gream.support.problem.ProblemException;
@@ -72,10 +73,12 @@ class AuctionCommandController {
     private final CommandProperties properties;
     private final RequestRules rules;
     private final UsedBidKeys usedBidKeys;
+    private final Pseudonyms pseudonyms;
 
     AuctionCommandController(CommandDispatcher dispatcher, CommandProperties properties, Clock clock,
-                             UsedBidKeys usedBidKeys) {
+                             UsedBidKeys usedBidKeys, Pseudonyms pseudonyms) {
         this.usedBidKeys = usedBidKeys;
+        this.pseudonyms = pseudonyms;
         this.dispatcher = dispatcher;
         this.properties = properties;
         this.rules = new RequestRules(properties, clock);
@@ -201,14 +204,14 @@ class AuctionCommandController {
                 .thenApply(status -> outcomeAnswer(user, auctionId, commandId, status, headers));
     }
 
-    private static ResponseEntity<Object> outcomeAnswer(AuthenticatedUser user, String auctionId, String commandId,
-                                                        CommandStatus status, HttpHeaders headers) {
+    private ResponseEntity<Object> outcomeAnswer(AuthenticatedUser user, String auctionId, String commandId,
+                                                 CommandStatus status, HttpHeaders headers) {
         if (status instanceof CommandStatus.Decided decided) {
             if (!user.userId().equals(CommandAnswers.actorOf(decided.outcome()))) {
                 // Someone else's command: indistinguishable from an unknown one.
                 throw commandNotFound(auctionId, commandId);
             }
-            return ResponseEntity.ok().headers(headers).body(decided.outcome());
+            return ResponseEntity.ok().headers(headers).body(CommandAnswers.forSender(decided.outcome(), pseudonyms));
         }
         if (status instanceof CommandStatus.NotWritten) {
             throw commandNotFound(auctionId, commandId);
@@ -226,7 +229,7 @@ class AuctionCommandController {
     private CompletableFuture<ResponseEntity<Object>> send(AuctionCommand command, String prefer) {
         WaitPreference wait = WaitPreference.of(prefer, properties.defaultWait(), properties.maxWait());
         return dispatcher.dispatch(command, wait.duration())
-                .thenApply(status -> CommandAnswers.answer(command, status, wait));
+                .thenApply(status -> CommandAnswers.answer(command, status, wait, pseudonyms));
     }
 
     private static void requireValid(List<FieldViolation> violations) {

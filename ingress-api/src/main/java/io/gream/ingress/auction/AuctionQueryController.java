@@ -4,6 +4,7 @@ import io.gream.auth.AuthenticatedUser;
 import io.gream.contracts.AuctionView;
 import io.gream.ingress.engine.EngineClient;
 import io.gream.ingress.engine.ListPosition;
+import io.gream.ingress.pseudonym.Pseudonyms;
 import io.gream.support.problem.FieldViolation;
 import io.gream.support.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,8 +25,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Public reads: one auction, its bid history, and the open auctions ending soonest. No token needed (a leader who
- * sends one also sees their own maximum); the engine is the source.
+ * Public reads: one auction, its bid history, and the open auctions ending soonest. No token needed; the engine is
+ * the source. Users appear by their alias in each auction ({@link Pseudonyms}); a caller who sends a token also
+ * finds their own alias in {@code you} (and, leading, their own maximum), so every answer varies by token.
  *
  * <p>An auction's {@code ETag} is its {@code seq}, which grows with every change, so a client polling with
  * {@code If-None-Match} gets {@code 304} until something happens (Spring answers the 304 from the ETag).
@@ -37,14 +39,16 @@ class AuctionQueryController {
     static final int MAX_LIMIT = 100;
 
     private final EngineClient engine;
+    private final Pseudonyms pseudonyms;
 
-    AuctionQueryController(EngineClient engine) {
+    AuctionQueryController(EngineClient engine, Pseudonyms pseudonyms) {
         this.engine = engine;
+        this.pseudonyms = pseudonyms;
     }
 
     @Operation(summary = "An auction's current state", description = "ETag is the auction's seq; send"
-            + " If-None-Match to get 304 while nothing changed. With a bearer token, the leader also sees"
-            + " yourMaxAmount; without one the view is public.")
+            + " If-None-Match to get 304 while nothing changed. Users appear by their alias in this auction. With a"
+            + " bearer token, you is your own alias, and the leader also sees yourMaxAmount.")
     @GetMapping("/{auctionId}")
     ResponseEntity<AuctionResponse> auction(@PathVariable String auctionId,
                                             @Parameter(hidden = true) Optional<AuthenticatedUser> user) {
@@ -53,20 +57,24 @@ class AuctionQueryController {
         if (!violations.isEmpty()) {
             throw ProblemException.validation(violations);
         }
-        AuctionView view = engine.auction(auctionId, user.map(AuthenticatedUser::userId).orElse(null));
+        String viewer = user.map(AuthenticatedUser::userId).orElse(null);
+        AuctionView view = engine.auction(auctionId, viewer);
         return ResponseEntity.ok()
                 .eTag("\"" + view.seq() + "\"")
                 .cacheControl(CacheControl.noCache())
-                .varyBy(HttpHeaders.AUTHORIZATION) // the leader's answer holds their maximum
-                .body(AuctionResponse.of(view));
+                .varyBy(HttpHeaders.AUTHORIZATION) // the caller's own alias, and the leader's maximum
+                .body(AuctionResponse.of(view, pseudonyms, viewer));
     }
 
     @Operation(summary = "An auction's bid history, newest first", description = "Public: accepted bids and the"
             + " raises the engine made for the leader within their maximum (byProxy), with the price each set;"
-            + " a bid that a maximum beat at once is marked outbidAtOnce. Maximums are never shown.")
+            + " a bid that a maximum beat at once is marked outbidAtOnce. Maximums are never shown. Bidders appear by"
+            + " their alias in this auction; with a bearer token, you is your own.")
     @GetMapping("/{auctionId}/bids")
-    BidHistoryResponse bidHistory(@PathVariable String auctionId,
-                                  @Parameter(description = "1..100") @RequestParam(defaultValue = "20") int limit) {
+    ResponseEntity<BidHistoryResponse> bidHistory(
+            @PathVariable String auctionId,
+            @Parameter(description = "1..100") @RequestParam(defaultValue = "20") int limit,
+            @Parameter(hidden = true) Optional<AuthenticatedUser> user) {
         List<FieldViolation> violations = new ArrayList<>();
         RequestRules.id("auctionId", auctionId, violations);
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -75,20 +83,24 @@ class AuctionQueryController {
         if (!violations.isEmpty()) {
             throw ProblemException.validation(violations);
         }
-        return new BidHistoryResponse(engine.bidHistory(auctionId, limit));
+        String viewer = user.map(AuthenticatedUser::userId).orElse(null);
+        return ResponseEntity.ok().varyBy(HttpHeaders.AUTHORIZATION)
+                .body(BidHistoryResponse.of(auctionId, engine.bidHistory(auctionId, limit), pseudonyms, viewer));
     }
 
     @Operation(summary = "Open auctions, ending soonest first", description = "Pages: pass the answer's `next` as"
-            + " `cursor` for the following page; `next` is absent on the last page.")
+            + " `cursor` for the following page; `next` is absent on the last page. Users appear by their alias in"
+            + " each auction; with a bearer token, each auction's you is your own alias there.")
     @GetMapping
-    AuctionListResponse auctions(
+    ResponseEntity<AuctionListResponse> auctions(
             @Parameter(description = "Only OPEN is supported") @RequestParam(defaultValue = "OPEN") String status,
             @Parameter(description = "1..100") @RequestParam(defaultValue = "20") int limit,
             @Parameter(description = "Only auctions ending before this instant")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant endingBefore,
             @Parameter(description = "Only auctions of this brand (ignoring case)")
             @RequestParam(required = false) String brand,
-            @Parameter(description = "The `next` of the previous page") @RequestParam(required = false) String cursor) {
+            @Parameter(description = "The `next` of the previous page") @RequestParam(required = false) String cursor,
+            @Parameter(hidden = true) Optional<AuthenticatedUser> user) {
         List<FieldViolation> violations = new ArrayList<>();
         if (!"OPEN".equals(status)) {
             violations.add(new FieldViolation("status", "only OPEN is supported"));
@@ -109,10 +121,11 @@ class AuctionQueryController {
         if (!violations.isEmpty()) {
             throw ProblemException.validation(violations);
         }
+        String viewer = user.map(AuthenticatedUser::userId).orElse(null);
         List<AuctionResponse> page = engine.openAuctions(endingBefore, after.orElse(null), brandFilter, limit)
-                .stream().map(AuctionResponse::of).toList();
+                .stream().map(view -> AuctionResponse.of(view, pseudonyms, viewer)).toList();
         String next = page.size() < limit ? null
                 : new ListPosition(page.get(page.size() - 1).endsAt(), page.get(page.size() - 1).auctionId()).cursor();
-        return new AuctionListResponse(page, next);
+        return ResponseEntity.ok().varyBy(HttpHeaders.AUTHORIZATION).body(new AuctionListResponse(page, next));
     }
 }

@@ -10,6 +10,7 @@ import io.gream.contracts.CommandRejected;
 import io.gream.contracts.PlaceBid;
 import io.gream.contracts.RejectionReason;
 import io.gream.ingress.engine.CommandStatus;
+import io.gream.ingress.pseudonym.Pseudonyms;
 import io.gream.ingress.problem.ProblemCodes;
 import io.gream.support.problem.ProblemException;
 import org.springframework.http.HttpHeaders;
@@ -29,13 +30,16 @@ import java.net.URI;
  *       {@code commandId} and {@code auctionId};</li>
  *   <li>not known yet: {@code 202}, {@code Location} of the command, {@code Retry-After: 1}.</li>
  * </ul>
+ * An outcome names its sender by their own id (the answer goes to them alone) and anyone else by their alias in the
+ * auction, as the public reads do.
  */
 final class CommandAnswers {
 
     private CommandAnswers() {
     }
 
-    static ResponseEntity<Object> answer(AuctionCommand command, CommandStatus status, WaitPreference wait) {
+    static ResponseEntity<Object> answer(AuctionCommand command, CommandStatus status, WaitPreference wait,
+                                         Pseudonyms pseudonyms) {
         HttpHeaders headers = new HttpHeaders();
         wait.applyTo(headers);
         if (!(status instanceof CommandStatus.Decided decided)) {
@@ -56,7 +60,21 @@ final class CommandAnswers {
         }
         headers.setLocation(outcome instanceof AuctionOpened ? auctionLocation(command.auctionId())
                 : commandLocation(command));
-        return ResponseEntity.status(HttpStatus.CREATED).headers(headers).body(outcome);
+        return ResponseEntity.status(HttpStatus.CREATED).headers(headers).body(forSender(outcome, pseudonyms));
+    }
+
+    /**
+     * The outcome as its sender may see it: the only other user an outcome can name is the bidder a bid outbid
+     * ({@code previousLeaderId}), shown by their alias; a leader who raised their own maximum sees their own id.
+     */
+    static CommandOutcome forSender(CommandOutcome outcome, Pseudonyms pseudonyms) {
+        if (!(outcome instanceof BidAccepted e) || e.previousLeaderId() == null
+                || e.previousLeaderId().equals(e.bidderId())) {
+            return outcome;
+        }
+        return new BidAccepted(e.eventId(), e.auctionId(), e.seq(), e.at(), e.commandId(), e.bidderId(), e.amount(),
+                pseudonyms.alias(e.auctionId(), e.previousLeaderId()), e.previousAmount(), e.bidCount(),
+                e.minNextBid(), e.outbidByProxy(), e.offeredAmount());
     }
 
     /** The problem for a refused command. */

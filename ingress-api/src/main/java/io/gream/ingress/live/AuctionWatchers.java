@@ -7,6 +7,7 @@ import io.gream.contracts.AuctionClosed;
 import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.SequencedEvent;
 import io.gream.support.problem.ProblemException;
+import io.gream.ingress.pseudonym.Pseudonyms;
 import io.gream.ingress.tail.AuctionEventTail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -21,7 +22,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -46,6 +46,7 @@ public final class AuctionWatchers implements AuctionEventTail.Listener, SmartLi
     private static final Logger log = LoggerFactory.getLogger(AuctionWatchers.class);
 
     private final LiveProperties properties;
+    private final Pseudonyms pseudonyms;
     /** Weight 0 while watched, so size-based eviction only ever drops channels nobody watches. */
     private final Cache<String, AuctionChannel> channels;
     private final Set<AuctionChannel> marked = ConcurrentHashMap.newKeySet();
@@ -54,8 +55,9 @@ public final class AuctionWatchers implements AuctionEventTail.Listener, SmartLi
     private final Counter opened;
     private volatile ScheduledExecutorService fanout;
 
-    AuctionWatchers(LiveProperties properties, MeterRegistry meters) {
+    AuctionWatchers(LiveProperties properties, Pseudonyms pseudonyms, MeterRegistry meters) {
         this.properties = properties;
+        this.pseudonyms = pseudonyms;
         this.channels = Caffeine.newBuilder()
                 .maximumWeight(properties.bufferedAuctions())
                 .<String, AuctionChannel>weigher((id, channel) -> channel.watched() ? 0 : 1)
@@ -67,11 +69,12 @@ public final class AuctionWatchers implements AuctionEventTail.Listener, SmartLi
     }
 
     /**
-     * Opens a stream of the auction's events after {@code lastEventId} (or from now).
+     * Opens a stream of the auction's events after {@code lastEventId} (or from now), for {@code viewerId} (the
+     * caller's user id, {@code null} when anonymous), whose own alias each event then carries as {@code you}.
      *
      * @throws ProblemException {@code 503 TOO_MANY_STREAMS} when {@code max-streams} are open here
      */
-    public SseEmitter watch(String auctionId, Long lastEventId) {
+    public SseEmitter watch(String auctionId, Long lastEventId, String viewerId) {
         if (opening.incrementAndGet() + streams.size() > properties.maxStreams()) {
             opening.decrementAndGet();
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "TOO_MANY_STREAMS",
@@ -80,7 +83,7 @@ public final class AuctionWatchers implements AuctionEventTail.Listener, SmartLi
         }
         try {
             SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
-            LiveStream stream = new LiveStream(auctionId, emitter);
+            LiveStream stream = new LiveStream(auctionId, emitter, pseudonyms.alias(auctionId, viewerId));
             emitter.onCompletion(() -> drop(stream));
             emitter.onTimeout(() -> drop(stream));
             emitter.onError(e -> drop(stream));
@@ -112,7 +115,7 @@ public final class AuctionWatchers implements AuctionEventTail.Listener, SmartLi
         boolean last = event instanceof AuctionClosed || event instanceof AuctionCancelled;
         String type = event.getClass().getSimpleName();
         AuctionChannel channel = channels.get(event.auctionId(), id -> new AuctionChannel(properties.bufferedEvents()));
-        if (channel.append(new LiveEvent(sequenced.seq(), type, new String(json, StandardCharsets.UTF_8), last))
+        if (channel.append(new LiveEvent(sequenced.seq(), type, PublicEvents.json(sequenced, pseudonyms), last))
                 && channel.watched()) {
             mark(channel);
         }

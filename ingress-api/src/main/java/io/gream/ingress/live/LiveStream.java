@@ -12,6 +12,9 @@ import java.util.List;
  * <p>It sends each event with a {@code seq} above the last one sent, in order. When it cannot show that nothing
  * was skipped (the client resumed from further back than the buffer reaches, or fell behind it), it sends
  * {@value #RESET} first: the client re-reads the auction and carries on with the events that follow.
+ *
+ * <p>A stream opened with a token adds the caller's own alias to each event as {@code you}, as the other public
+ * reads do.
  */
 final class LiveStream {
 
@@ -19,15 +22,18 @@ final class LiveStream {
 
     private final String auctionId;
     private final SseEmitter emitter;
+    /** The caller's alias in the auction, or {@code null}; only {@code user-} and hex digits, no JSON escaping. */
+    private final String you;
     private long lastSent;
     /** Whether {@code lastSent} is a position the buffer vouches for, so a jump past it is a gap. */
     private boolean positioned;
     private boolean resetDue;
     private volatile boolean open = true;
 
-    LiveStream(String auctionId, SseEmitter emitter) {
+    LiveStream(String auctionId, SseEmitter emitter, String you) {
         this.auctionId = auctionId;
         this.emitter = emitter;
+        this.you = you;
     }
 
     String auctionId() {
@@ -68,7 +74,8 @@ final class LiveStream {
             if (positioned && event.seq() > lastSent + 1) {
                 reset(); // fell behind the buffer
             }
-            emitter.send(SseEmitter.event().id(Long.toString(event.seq())).name(event.type()).data(event.json()));
+            emitter.send(SseEmitter.event().id(Long.toString(event.seq())).name(event.type())
+                    .data(forCaller(event.json())));
             lastSent = event.seq();
             positioned = true;
             if (event.last()) {
@@ -99,6 +106,11 @@ final class LiveStream {
         } catch (RuntimeException alreadyGone) {
             // the client left first
         }
+    }
+
+    /** The event JSON (an object) with {@code "you"} added before its closing brace, when the caller is known. */
+    private String forCaller(String json) {
+        return you == null ? json : json.substring(0, json.length() - 1) + ",\"you\":\"" + you + "\"}";
     }
 
     private void reset() throws IOException {

@@ -10,9 +10,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import static io.gream.ingress.testing.Aliases.alias;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The public reads, {@code GET /api/auctions/{id}} and {@code GET /api/auctions}, over the engine stand-in. */
+/**
+ * The public reads, {@code GET /api/auctions/{id}} and {@code GET /api/auctions}, over the engine stand-in. Users
+ * appear by alias; {@code PublicPseudonymsIT} covers that in depth.
+ */
 class AuctionQueriesIT extends SharedIngressContext {
 
     @Test
@@ -27,7 +31,9 @@ class AuctionQueriesIT extends SharedIngressContext {
         assertThat(response.json().path("status").asString()).isEqualTo("OPEN");
         assertThat(response.json().path("currentPrice").asLong()).isEqualTo(3_200);
         assertThat(response.json().path("minNextBid").asLong()).isEqualTo(3_300);
-        assertThat(response.json().path("leaderId").asString()).isEqualTo("bob");
+        assertThat(response.json().path("leaderId").asString()).isEqualTo(alias(auctionId, "bob"));
+        assertThat(response.json().path("sellerId").asString()).isEqualTo(alias(auctionId, "sally"));
+        assertThat(response.json().has("you")).isFalse();
         assertThat(response.json().path("bidCount").asLong()).isEqualTo(2);
         assertThat(response.json().path("endsAt").asString()).isEqualTo("2030-01-02T00:00:00Z");
         assertThat(response.json().path("reserveMet").asBoolean()).isFalse();
@@ -63,7 +69,7 @@ class AuctionQueriesIT extends SharedIngressContext {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("outcome").asString()).isEqualTo("SOLD");
-        assertThat(response.json().path("winnerId").asString()).isEqualTo("bob");
+        assertThat(response.json().path("winnerId").asString()).isEqualTo(alias(auctionId, "bob"));
         assertThat(response.json().path("price").asLong()).isEqualTo(1_200);
         assertThat(response.json().has("minNextBid")).isFalse();
         assertThat(response.json().has("reserveMet")).isFalse();
@@ -210,6 +216,7 @@ class AuctionQueriesIT extends SharedIngressContext {
 
         assertThat(asBob.status()).as(asBob.toString()).isEqualTo(200);
         assertThat(asBob.json().path("yourMaxAmount").asLong()).isEqualTo(9_000);
+        assertThat(asBob.json().path("you").asString()).isEqualTo(alias(auctionId, bob));
         assertThat(asBob.header("Vary")).contains("Authorization");
         assertThat(anonymous.status()).isEqualTo(200);
         assertThat(engine.requestsFor(auctionId)).extracting(request -> request.query().get("viewer"))
@@ -241,6 +248,8 @@ class AuctionQueriesIT extends SharedIngressContext {
         assertThat(response.json().path("bids")).extracting(bid -> bid.path("seq").asLong()).containsExactly(4L, 3L);
         assertThat(response.json().path("bids").get(0).path("byProxy").asBoolean()).isTrue();
         assertThat(response.json().path("bids").get(1).path("outbidAtOnce").asBoolean()).isTrue();
+        assertThat(response.json().path("bids")).extracting(bid -> bid.path("bidderId").asString())
+                .containsExactly(alias(auctionId, "alice"), alias(auctionId, "bob"));
         assertThat(engine.requestsFor(auctionId)).singleElement()
                 .satisfies(request -> assertThat(request.query()).containsEntry("limit", "5"));
     }

@@ -26,7 +26,8 @@ import java.util.UUID;
                 "gream.ingress.engine.circuit-breaker.minimum-number-of-calls=100000",
                 "gream.ingress.engine.circuit-breaker.sliding-window-size=100000",
                 "gream.ingress.rate-limit.requests-per-period=100000",
-                "gream.ingress.rate-limit.anonymous-requests-per-period=100000"
+                "gream.ingress.rate-limit.anonymous-requests-per-period=100000",
+                "gream.ingress.pseudonyms.key=" + Aliases.KEY
         })
 public abstract class SharedIngressContext extends RunningIngress {
 
