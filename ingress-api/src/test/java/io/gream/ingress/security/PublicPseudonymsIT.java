@@ -10,7 +10,7 @@ import io.gream.ingress.testing.Api;
 import io.gream.ingress.testing.EngineStub.Reply;
 import io.gream.ingress.testing.EventStreamClient;
 import io.gream.ingress.testing.SharedIngressContext;
-import io.gream.ingress.testing.Tokens;
+import io.gream.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
