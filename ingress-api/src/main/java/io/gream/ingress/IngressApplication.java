@@ -4,6 +4,8 @@ import io.gream.auth.AuthConfiguration;
 import io.gream.marketplace.WebConfiguration;
 import io.gream.support.json.StrictJsonConfiguration;
 import io.gream.support.problem.ProblemJsonConfiguration;
+import io.gream.support.ratelimit.RateLimitConfiguration;
+import io.gream.support.ratelimit.RateLimitScope;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,10 +17,10 @@ import java.time.Clock;
 /** Starts the ingress: a stateless Spring MVC application, any number of replicas behind a load balancer. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-// bearer-token verification (web-auth); problem+json answers and strict request bodies, as in the other services
-// (service-support); the marketplace page (web)
+// bearer-token verification (web-auth); problem+json answers, strict request bodies and rate limits, as in the other
+// services (service-support); the marketplace page (web)
 @Import({AuthConfiguration.class, ProblemJsonConfiguration.class, StrictJsonConfiguration.class,
-        WebConfiguration.class})
+        RateLimitConfiguration.class, WebConfiguration.class})
 public class IngressApplication {
 
     /** Set before anything starts the common pool; an explicit {@code -D} of the same property wins. */
@@ -34,6 +36,12 @@ public class IngressApplication {
                     String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
         }
         SpringApplication.run(IngressApplication.class, args);
+    }
+
+    /** Names the rate limits: settings {@code gream.ingress.rate-limit.*}, meters {@code gream.ingress.rate.*}. */
+    @Bean
+    RateLimitScope rateLimitScope() {
+        return new RateLimitScope("ingress");
     }
 
     /** The one clock for token expiry and request checks (end times), so tests can reason about both. */

@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service's environment names a real setting of that service, Kafka keeps 3 copies and needs 2 in sync with unclean
  * election off, the topic job creates every topic of {@code Topics} with its configs, every client logs in to Kafka
  * and each service as its own user with the ACLs of {@code deploy/kafka/acls.txt}, every long-running container
- * has a health check, there are 2 replicas of each service behind the balancer and in Prometheus, the services with a
- * database each have their own (created by {@code deploy/mysql/init}), the notifier's stream passes nginx unbuffered,
+ * has a health check, there are 2 replicas of each service behind the balancer and in Prometheus, the replicas of
+ * the ingress and of the notifier share their rate limits through Redis, the services with a database each have their
+ * own (created by {@code deploy/mysql/init}), the notifier's stream passes nginx unbuffered,
  * and no secret is written into the file.
  */
 class DeploymentComposeTest {
@@ -241,6 +242,16 @@ class DeploymentComposeTest {
                         // SettlementMetrics' gream.settlement.lag timer and settlements counter, Prometheus-named
                         "gream_settlement_lag_seconds_bucket", "gream_settlement_settlements_total",
                         "gream_notifier_notifications_total");
+    }
+
+    @Test
+    void theReplicasOfTheIngressAndOfTheNotifierShareTheirRateLimitsThroughTheOneRedis() throws IOException {
+        assertThat(services).containsKey("redis");
+        Map<String, List<String>> modules = greamServicesByModule();
+        for (String module : List.of("ingress-api", "notifier")) {
+            assertThat(modules.get(module)).hasSizeGreaterThanOrEqualTo(2).allSatisfy(service ->
+                    assertThat(environment(service)).as(service).containsEntry("GREAM_REDIS_URL", "redis://redis:6379"));
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.gream.auth.AuthConfiguration;
 import io.gream.support.json.StrictJsonConfiguration;
 import io.gream.support.kafka.ConsumerPolicyConfiguration;
 import io.gream.support.problem.ProblemJsonConfiguration;
+import io.gream.support.ratelimit.RateLimitConfiguration;
+import io.gream.support.ratelimit.RateLimitScope;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,10 +20,10 @@ import java.time.Clock;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-// bearer tokens, verified as at the ingress (web-auth); problem+json answers and strict request bodies, as at the
-// ingress, and the event consumers' policy, as in the settlement-worker (service-support)
+// bearer tokens, verified as at the ingress (web-auth); problem+json answers, strict request bodies and rate limits,
+// as at the ingress, and the event consumers' policy, as in the settlement-worker (service-support)
 @Import({AuthConfiguration.class, ProblemJsonConfiguration.class, StrictJsonConfiguration.class,
-        ConsumerPolicyConfiguration.class})
+        RateLimitConfiguration.class, ConsumerPolicyConfiguration.class})
 public class NotifierApplication {
 
     public static void main(String[] args) {
@@ -35,6 +37,12 @@ public class NotifierApplication {
      */
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(NotifierApplication.class).properties("spring.config.name=notifier");
+    }
+
+    /** Names the rate limits: settings {@code gream.notifier.rate-limit.*}, meters {@code gream.notifier.rate.*}. */
+    @Bean
+    RateLimitScope rateLimitScope() {
+        return new RateLimitScope("notifier");
     }
 
     /** The one clock for token expiry, inbox times and delivery scheduling. */

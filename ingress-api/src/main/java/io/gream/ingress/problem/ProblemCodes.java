@@ -14,8 +14,6 @@ public final class ProblemCodes extends io.gream.support.problem.ProblemCodes {
     public static final String COMMAND_NOT_FOUND = "COMMAND_NOT_FOUND";
     /** The bearer token is missing or not valid; see the {@code WWW-Authenticate} header. */
     public static final String UNAUTHORIZED = "UNAUTHORIZED";
-    /** The user sent too many requests; retry after {@code Retry-After} seconds. */
-    public static final String RATE_LIMITED = "RATE_LIMITED";
     /** An {@code Idempotency-Key} was reused for a different request (e.g. another amount). */
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
     /** Kafka did not acknowledge the command in time; it may or may not have been written. Retry as is. */

@@ -44,6 +44,7 @@ public abstract class RunningNotifier {
     protected static Http http;
     protected static JdbcTemplate jdbc;
     protected static KafkaProducer<String, byte[]> producer;
+    private static final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
 
     protected static void start(String... extraArgs) {
         broker = EngineTestSupport.startBroker();
@@ -51,6 +52,27 @@ public abstract class RunningNotifier {
                 new NewTopic(Topics.SETTLEMENT_EVENTS.name(), 3, (short) 1),
                 new NewTopic(Topics.DEAD_LETTERS.name(), 3, (short) 1));
         database = TestDatabase.create();
+        app = run(extraArgs);
+        http = new Http(port(app));
+        jdbc = app.getBean(JdbcTemplate.class);
+        producer = EngineTestSupport.idempotentProducer(broker);
+    }
+
+    /**
+     * A second replica of the notifier, against the same broker and database as {@link #start}'s, with its own
+     * arguments; it is closed after the test class, before the first.
+     */
+    protected static ConfigurableApplicationContext startReplica(String... extraArgs) {
+        ConfigurableApplicationContext replica = run(extraArgs);
+        replicas.add(replica);
+        return replica;
+    }
+
+    protected static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static ConfigurableApplicationContext run(String... extraArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
@@ -60,26 +82,29 @@ public abstract class RunningNotifier {
                 "--gream.notifier.webhooks.poll-interval=100ms"));
         args.addAll(List.of(database.springArgs()));
         args.addAll(List.of(extraArgs));
-        app = NotifierApplication.builder().run(args.toArray(String[]::new));
-        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        http = new Http(port);
-        jdbc = app.getBean(JdbcTemplate.class);
-        producer = EngineTestSupport.idempotentProducer(broker);
+        return NotifierApplication.builder().run(args.toArray(String[]::new));
     }
 
     @AfterAll
     static void stopNotifier() {
+        // each field is cleared, so a later class that skips start() does not close this one's again
         if (producer != null) {
             producer.close();
+            producer = null;
         }
+        replicas.forEach(ConfigurableApplicationContext::close);
+        replicas.clear();
         if (app != null) {
             app.close();
+            app = null;
         }
         if (database != null) {
             database.close();
+            database = null;
         }
         if (broker != null) {
             broker.destroy();
+            broker = null;
         }
     }
 

@@ -2,9 +2,9 @@ package io.gream.support.problem;
 
 /**
  * The {@code code} values every Gream HTTP service answers with for mistakes any request can make: unreadable or
- * invalid input, an unknown route, a wrong media type, a failure of the service itself. A service's own codes
- * (a rule of its API, such as {@code RATE_LIMITED}) are listed by the service, in a subclass of this one where it
- * wants one class to name them all.
+ * invalid input, an unknown route, a wrong media type, too many requests, a failure of the service itself. A
+ * service's own codes (a rule of its API, such as {@code COMMAND_NOT_FOUND}) are listed by the service, in a subclass
+ * of this one where it wants one class to name them all.
  *
  * <p>Codes are part of each API: add new ones, never rename or reuse one.
  */
@@ -24,6 +24,8 @@ public class ProblemCodes {
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     /** None of the media types in {@code Accept} can be produced. */
     public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
+    /** The user (or, without a token, the client address) sent too many requests; retry after {@code Retry-After}. */
+    public static final String RATE_LIMITED = "RATE_LIMITED";
     /** The path exists but not with this method. */
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     /** No such route or resource. */

@@ -1,4 +1,4 @@
-package io.gream.ingress.ratelimit;
+package io.gream.support.ratelimit;
 
 import io.gream.support.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
@@ -17,7 +17,7 @@ class RateLimitInterceptorTest {
 
     private final Counter limited = new SimpleMeterRegistry().counter("limited");
     private final RateLimitInterceptor interceptor = new RateLimitInterceptor(
-            new UserRateLimits(100, Duration.ofHours(1), 10), new UserRateLimits(2, Duration.ofHours(1), 10), limited);
+            new LocalRateLimits(100, Duration.ofHours(1), 10), new LocalRateLimits(2, Duration.ofHours(1), 10), limited);
 
     @Test
     void aClientAddressOverItsAllowanceIs429WhileAnotherAddressCarriesOn() {

@@ -1,4 +1,4 @@
-package io.gream.ingress.ratelimit;
+package io.gream.support.ratelimit;
 
 import java.time.Duration;
 import java.util.Optional;

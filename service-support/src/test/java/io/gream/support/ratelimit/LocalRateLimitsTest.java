@@ -1,4 +1,4 @@
-package io.gream.ingress.ratelimit;
+package io.gream.support.ratelimit;
 
 import org.junit.jupiter.api.Test;
 
@@ -6,11 +6,11 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UserRateLimitsTest {
+class LocalRateLimitsTest {
 
     @Test
     void eachUserHasTheirOwnAllowance() {
-        UserRateLimits limits = new UserRateLimits(2, Duration.ofHours(1), 10);
+        LocalRateLimits limits = new LocalRateLimits(2, Duration.ofHours(1), 10);
 
         assertThat(limits.acquire("alice")).isEmpty();
         assertThat(limits.acquire("alice")).isEmpty();

@@ -1,4 +1,4 @@
-package io.gream.ingress.ratelimit;
+package io.gream.support.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -17,13 +17,13 @@ import java.util.Optional;
  * grows without bound. A limiter idle for longer than its period has its full allowance back, so forgetting it
  * changes nothing; the cache forgets idle ones after a few periods, and the least recently used ones when it is full.
  */
-final class UserRateLimits implements RateLimits {
+final class LocalRateLimits implements RateLimits {
 
     private final RateLimiterConfig config;
     private final Duration period;
     private final Cache<String, RateLimiter> limiters;
 
-    UserRateLimits(int permitsPerPeriod, Duration period, long maxTracked) {
+    LocalRateLimits(int permitsPerPeriod, Duration period, long maxTracked) {
         this.period = period;
         this.config = RateLimiterConfig.custom()
                 .limitForPeriod(permitsPerPeriod)
@@ -38,8 +38,8 @@ final class UserRateLimits implements RateLimits {
     }
 
     @Override
-    public Optional<Duration> acquire(String userId) {
-        RateLimiter limiter = limiters.get(userId, id -> RateLimiter.of("user", config));
+    public Optional<Duration> acquire(String key) {
+        RateLimiter limiter = limiters.get(key, id -> RateLimiter.of("rate-limit", config));
         if (limiter.acquirePermission()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
-package io.gream.ingress.ratelimit;
+package io.gream.support.ratelimit;
 
+import io.gream.auth.AuthConfiguration;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SocketOptions;
@@ -8,7 +9,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -16,28 +19,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Registers the rate limit right after authentication (which has order 0): per user, and per client address for
+ * Registers the rate limit on {@code /api/**} right after authentication: per user, and per client address for
  * requests without a token. With {@code redis-url} the allowances are shared by every replica through Redis, each
  * backed by this replica's own for when Redis is away; without it, each replica limits in its memory.
+ *
+ * <p>A service opts in with {@code @Import} and a {@link RateLimitScope} bean naming it, whose settings
+ * ({@code gream.<service>.rate-limit.*}) this binds. It needs a {@link MeterRegistry} and the service's
+ * {@link AuthConfiguration}: without the acting user, every request would count as anonymous.
  */
 @Configuration(proxyBeanMethods = false)
-class RateLimitConfiguration implements WebMvcConfigurer, DisposableBean {
+public class RateLimitConfiguration implements WebMvcConfigurer, DisposableBean {
+
+    /** Right after the token is verified, before anything reads the body. */
+    static final int INTERCEPTOR_ORDER = AuthConfiguration.INTERCEPTOR_ORDER + 1;
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
 
     private final RateLimitInterceptor interceptor;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    RateLimitConfiguration(RateLimitProperties properties, MeterRegistry meters) {
-        Counter limited = Counter.builder("gream.ingress.rate.limited")
+    public RateLimitConfiguration(RateLimitScope scope, Environment environment, MeterRegistry meters) {
+        RateLimitProperties properties = Binder.get(environment)
+                .bindOrCreate(scope.propertiesPrefix(), RateLimitProperties.class);
+        Counter limited = Counter.builder(scope.meterName("limited"))
                 .description("Requests refused with 429 because their user or client address exceeded the rate limit")
                 .register(meters);
-        RateLimits users = new UserRateLimits(properties.requestsPerPeriod(), properties.period(),
+        RateLimits users = new LocalRateLimits(properties.requestsPerPeriod(), properties.period(),
                 properties.maxTrackedUsers());
-        RateLimits addresses = new UserRateLimits(properties.anonymousRequestsPerPeriod(), properties.period(),
+        RateLimits addresses = new LocalRateLimits(properties.anonymousRequestsPerPeriod(), properties.period(),
                 properties.maxTrackedUsers());
         if (!properties.redisUrl().isBlank()) {
-            Counter unavailable = Counter.builder("gream.ingress.rate.redis-unavailable")
+            Counter unavailable = Counter.builder(scope.meterName("redis-unavailable"))
                     .description("Requests limited by this replica alone because Redis did not answer in time")
                     .register(meters);
             RedisClient redis = RedisClient.create(properties.redisUrl());
@@ -45,9 +57,9 @@ class RateLimitConfiguration implements WebMvcConfigurer, DisposableBean {
             // away, so requests never queue long behind it.
             redis.setOptions(ClientOptions.builder().socketOptions(SocketOptions.builder()
                     .connectTimeout(properties.redisTimeout().multipliedBy(5)).build()).build());
-            SharedRateLimits sharedUsers = new SharedRateLimits(redis, "gream:ingress:user:",
+            SharedRateLimits sharedUsers = new SharedRateLimits(redis, scope.redisKeyPrefix("user"),
                     properties.requestsPerPeriod(), properties.period(), properties.redisTimeout(), users, unavailable);
-            SharedRateLimits sharedAddresses = new SharedRateLimits(redis, "gream:ingress:address:",
+            SharedRateLimits sharedAddresses = new SharedRateLimits(redis, scope.redisKeyPrefix("address"),
                     properties.anonymousRequestsPerPeriod(), properties.period(), properties.redisTimeout(), addresses,
                     unavailable);
             closeables.add(sharedUsers);
@@ -55,14 +67,14 @@ class RateLimitConfiguration implements WebMvcConfigurer, DisposableBean {
             closeables.add(redis::shutdown);
             users = sharedUsers;
             addresses = sharedAddresses;
-            log.info("Rate limits are shared by every replica through Redis");
+            log.info("Rate limits of the {} are shared by every replica through Redis", scope.service());
         }
         this.interceptor = new RateLimitInterceptor(users, addresses, limited);
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(interceptor).addPathPatterns("/api/**").order(1);
+        registry.addInterceptor(interceptor).addPathPatterns("/api/**").order(INTERCEPTOR_ORDER);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.gream.ingress.ratelimit;
+package io.gream.support.ratelimit;
 
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.Counter;
@@ -79,7 +79,7 @@ class SharedRateLimitsIT {
     void whileRedisCannotBeReachedEachReplicasOwnLimitApplies() {
         RedisClient away = RedisClient.create("redis://127.0.0.1:1");
         try (SharedRateLimits limits = new SharedRateLimits(away, prefix, 1, Duration.ofHours(1),
-                Duration.ofMillis(200), new UserRateLimits(1, Duration.ofHours(1), 10), unavailable)) {
+                Duration.ofMillis(200), new LocalRateLimits(1, Duration.ofHours(1), 10), unavailable)) {
             assertThat(limits.acquire("dave")).isEmpty();
             assertThat(limits.acquire("dave")).isPresent();
             assertThat(unavailable.count()).isEqualTo(2);

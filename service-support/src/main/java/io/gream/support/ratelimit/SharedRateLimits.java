@@ -1,4 +1,4 @@
-package io.gream.ingress.ratelimit;
+package io.gream.support.ratelimit;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -43,9 +43,9 @@ final class SharedRateLimits implements RateLimits, AutoCloseable {
     private long retryAtNanos;
 
     /**
-     * Connects on first use, not here, so an ingress starts while Redis is away.
+     * Connects on first use, not here, so a service starts while Redis is away.
      *
-     * @param prefix   namespaces the keys, e.g. {@code gream:ingress:user:}
+     * @param prefix   namespaces the keys, e.g. {@code gream:notifier:user:}
      * @param timeout  most time one request waits for Redis (or for a connection to it) before the fallback decides
      * @param fallback this replica's own limits, used while Redis cannot answer
      */

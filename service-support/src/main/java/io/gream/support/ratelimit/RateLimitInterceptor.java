@@ -1,7 +1,7 @@
-package io.gream.ingress.ratelimit;
+package io.gream.support.ratelimit;
 
 import io.gream.auth.AuthenticatedUser;
-import io.gream.ingress.problem.ProblemCodes;
+import io.gream.support.problem.ProblemCodes;
 import io.gream.support.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import jakarta.servlet.DispatcherType;
@@ -20,6 +20,8 @@ import java.util.Optional;
  * costs almost nothing. Invalid requests count too: they cost work as well. The client address is the one Tomcat
  * reports: behind the load balancer, the {@code X-Forwarded-For} entry it added
  * ({@code server.forward-headers-strategy=native}).
+ *
+ * <p>A request refused for its token never gets here: the token check answers it first, uncharged.
  */
 final class RateLimitInterceptor implements HandlerInterceptor {
 

@@ -1,23 +1,21 @@
-package io.gream.ingress.ratelimit;
+package io.gream.support.ratelimit;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 
 /**
- * {@code gream.ingress.rate-limit.*}.
+ * {@code gream.<service>.rate-limit.*}, the service named by its {@link RateLimitScope}.
  *
  * @param requestsPerPeriod          requests one user may make per period
  * @param period                     the refill period of each allowance
  * @param maxTrackedUsers            bound on the users (and client addresses) tracked at once in memory; the least
  *                                   recently seen are forgotten first (they start again with a full allowance)
- * @param anonymousRequestsPerPeriod requests without a token (public reads) one client address may make per period
+ * @param anonymousRequestsPerPeriod requests without a token one client address may make per period
  * @param redisUrl                   when set (e.g. {@code redis://redis:6379}), allowances are kept in Redis and
  *                                   shared by every replica; empty: each replica limits on its own, in memory
  * @param redisTimeout               most time a request waits for Redis before this replica's own limit decides
  */
-@ConfigurationProperties("gream.ingress.rate-limit")
 record RateLimitProperties(
         @DefaultValue("20") int requestsPerPeriod,
         @DefaultValue("1s") Duration period,
@@ -29,9 +27,8 @@ record RateLimitProperties(
     RateLimitProperties {
         if (requestsPerPeriod < 1 || anonymousRequestsPerPeriod < 1 || period.isNegative() || period.isZero()
                 || maxTrackedUsers < 1 || redisTimeout.isNegative() || redisTimeout.isZero()) {
-            throw new IllegalArgumentException("gream.ingress.rate-limit needs requests-per-period and"
-                    + " anonymous-requests-per-period >= 1, a positive period and redis-timeout, and"
-                    + " max-tracked-users >= 1");
+            throw new IllegalArgumentException("rate-limit needs requests-per-period and anonymous-requests-per-period"
+                    + " >= 1, a positive period and redis-timeout, and max-tracked-users >= 1");
         }
     }
 }
