@@ -5,7 +5,6 @@ import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,9 +27,9 @@ public final class Broker implements AutoCloseable {
     public static Broker embedded(int partitions) {
         try {
             Path logDir = Files.createTempDirectory("gream-perf-kafka");
-            // Benchmarks may write to a topic before anyone created it, as with the test broker they ran on before.
-            KafkaNode node = KafkaNode.start(KafkaNode.Settings.singleNode(logDir, freePort(), freePort(), partitions)
-                    .with(Map.of("auto.create.topics.enable", "true")));
+            // Benchmarks may write to a topic before anyone created it.
+            KafkaNode node = KafkaNode.start(KafkaNode.Settings.singleNode(logDir, Service.freePort(),
+                    Service.freePort(), partitions).with(Map.of("auto.create.topics.enable", "true")));
             return new Broker(node, node.bootstrapServers());
         } catch (Exception e) {
             throw new IllegalStateException("could not start the embedded Kafka broker", e);
@@ -58,12 +57,6 @@ public final class Broker implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
