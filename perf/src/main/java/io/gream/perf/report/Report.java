@@ -1,5 +1,8 @@
 package io.gream.perf.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +15,24 @@ import java.util.Optional;
  * the comparisons with the baselines and targets. Collected by the phases while they run.
  */
 public final class Report {
+
+    /**
+     * A Gream figure next to the baseline it is judged against ({@code baseline} 0 when there is none), and its
+     * target in words ({@code met} {@code null} when there is no target or a figure is missing).
+     */
+    @JsonPropertyOrder({"what", "gream", "baseline", "ratio", "unit", "target", "met"})
+    public record Comparison(String what, double gream, double baseline, String unit, String target, Boolean met) {
+
+        /** {@code gream / baseline}, or NaN when there is no baseline. */
+        public double ratio() {
+            return baseline == 0 ? Double.NaN : gream / baseline;
+        }
+
+        @JsonProperty("ratio")
+        Double ratioOrNull() {
+            return baseline == 0 ? null : ratio();
+        }
+    }
 
     private final String command;
     private final Map<String, Object> machine;
