@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.stream.IntStream;
 
 /** A database of the lock-based baselines' own on a MySQL/MariaDB server: created for one run, dropped on close. */
 public final class RunDatabase implements AutoCloseable {
@@ -44,10 +45,8 @@ public final class RunDatabase implements AutoCloseable {
 
     /** Inserts the generator's auctions as the lock-based service's rows, each ending an hour from now. */
     public static void openAuctions(LockingBidService rows, BidGenerator generator) {
-        String[] ids = new String[generator.workload().auctions()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = generator.auctionId(i);
-        }
+        String[] ids = IntStream.range(0, generator.workload().auctions()).mapToObj(generator::auctionId)
+                .toArray(String[]::new);
         rows.open(ids, BidGenerator.SELLER, BidGenerator.START_PRICE, BidGenerator.MIN_INCREMENT,
                 System.currentTimeMillis() + 3_600_000);
     }

@@ -131,25 +131,21 @@ public final class Report {
                         + "/s offered", ping.throughputPerSecond(), 0, "requests/s", ">= 10000/s, not client-limited",
                 ping.throughputPerSecond() >= 0.98 * ping.offeredPerSecond()
                         && !Boolean.TRUE.equals(ping.notes().get("clientLimited")))));
-        Optional<Measurement> uniform = bestRest("gream-rest", "uniform");
-        out.add(new Comparison("REST with outcome, uniform: best rate with p99 <= 100 ms and no errors",
-                uniform.map(Measurement::offeredPerSecond).orElse(0.0), 0, "bids/s", ">= 5000/s",
-                uniform.isPresent() && uniform.get().offeredPerSecond() >= 5000));
-        bestRest("locking-rest", "hot").ifPresentOrElse(locking -> {
-            double gream = bestRest("gream-rest", "hot").map(Measurement::offeredPerSecond).orElse(0.0);
-            out.add(new Comparison("REST with outcome, hot auction: Gream vs lock-based REST service, best rate "
-                    + "with p99 <= 100 ms each", gream, locking.offeredPerSecond(), "bids/s", ">= 3x",
-                    gream >= 3 * locking.offeredPerSecond()));
-        }, () -> find("locking-rest", "latency", "hot").ifPresent(any -> out.add(new Comparison(
-                "REST with outcome, hot auction: the lock-based service met p99 <= 100 ms at no rate tried",
-                bestRest("gream-rest", "hot").map(Measurement::offeredPerSecond).orElse(0.0), 0, "bids/s", ">= 3x",
-                null))));
+        double uniform = bestRestRate("gream-rest", "uniform");
+        double hot = bestRestRate("gream-rest", "hot");
+        out.add(new Comparison("REST with outcome, uniform: best rate with p99 <= 100 ms and no errors", uniform, 0,
+                "bids/s", ">= 5000/s", uniform >= 5000));
+        bestRest("locking-rest", "hot").ifPresentOrElse(locking -> out.add(new Comparison("REST with outcome, hot "
+                        + "auction: Gream vs lock-based REST service, best rate with p99 <= 100 ms each", hot,
+                locking.offeredPerSecond(), "bids/s", ">= 3x", hot >= 3 * locking.offeredPerSecond())),
+                () -> find("locking-rest", "latency", "hot").ifPresent(any -> out.add(new Comparison(
+                        "REST with outcome, hot auction: the lock-based service met p99 <= 100 ms at no rate tried",
+                        hot, 0, "bids/s", ">= 3x", null))));
         bestRest("locking-rest", "uniform").ifPresent(locking -> out.add(new Comparison(
                 "REST with outcome, uniform: Gream vs lock-based REST service, best rate with p99 <= 100 ms each",
-                uniform.map(Measurement::offeredPerSecond).orElse(0.0), locking.offeredPerSecond(), "bids/s", "",
-                null)));
+                uniform, locking.offeredPerSecond(), "bids/s", "", null)));
         // append -> outcome at the ingress: at the highest rate tried that is at most half the best REST rate
-        double half = uniform.map(Measurement::offeredPerSecond).orElse(0.0) / 2;
+        double half = uniform / 2;
         measurements().stream()
                 .filter(m -> m.system().equals("gream-rest") && m.workload().equals("uniform")
                         && m.notes().containsKey("appendToAnswerP99Ms"))
@@ -171,6 +167,10 @@ public final class Report {
                         && ((Number) m.notes().getOrDefault("failed", 0)).longValue() == 0
                         && !Boolean.TRUE.equals(m.notes().get("clientLimited")))
                 .max((a, b) -> Double.compare(a.offeredPerSecond(), b.offeredPerSecond()));
+    }
+
+    private double bestRestRate(String system, String workload) {
+        return bestRest(system, workload).map(Measurement::offeredPerSecond).orElse(0.0);
     }
 
     private double lowestRate(String system) {
