@@ -38,7 +38,7 @@ public final class RawKafkaBench implements AutoCloseable {
     private final LongAdder consumed = new LongAdder();
     private final LongAdder inWindow = new LongAdder();
     private volatile LatencyLog visible = new LatencyLog(Long.MAX_VALUE);
-    private volatile Drive.Window window = new Drive.Window(0, 0, 0);
+    private volatile Drive.Window window = new Drive.Window(0, 0);
 
     public RawKafkaBench(KafkaClients clients, Profile profile, String runId, int partitions) {
         this(clients, profile, "raw-kafka", "perf.raw-" + runId, partitions, null, null);
@@ -95,7 +95,7 @@ public final class RawKafkaBench implements AutoCloseable {
         BidGenerator generator = new BidGenerator(system + "-lat", workload, 13);
         long start = PerfClock.nowMicros() + 100_000;
         long base = consumed.sum();
-        window = new Drive.Window(0, 0, 0);
+        window = new Drive.Window(0, 0);
         LatencyLog log = new LatencyLog(start + profile.warmup().toNanos() / 1000);
         visible = log;
         Drive.atRate(system + " latency", rate, start, profile, log, (i, meant) -> producer.send(record(generator)),

@@ -73,12 +73,7 @@ public final class EngineBench implements AutoCloseable {
         this.producer = clients.producer();
     }
 
-    /** A generator whose auctions are open in the engine, each ending an hour from now. */
-    public BidGenerator openedAuctions(Workload workload) {
-        return openedAuctions(workload, BidGenerator.BIDDERS);
-    }
-
-    /** As {@link #openedAuctions(Workload)}, with bids from {@code bidders} users. */
+    /** A generator of bids from {@code bidders} users on auctions open in the engine, ending an hour from now. */
     public BidGenerator openedAuctions(Workload workload, int bidders) {
         BidGenerator generator = new BidGenerator(runId + "-" + workload.label() + (phases++), workload,
                 phases * 7919L, bidders);
@@ -101,7 +96,7 @@ public final class EngineBench implements AutoCloseable {
     }
 
     public Measurement saturation(Workload workload) {
-        BidGenerator generator = openedAuctions(workload);
+        BidGenerator generator = openedAuctions(workload, BidGenerator.BIDDERS);
         String prefix = generator.auctionPrefix();
         Drive.Window window = Drive.Window.of(profile, PerfClock.nowMicros());
         LongAdder decided = new LongAdder();
@@ -109,7 +104,8 @@ public final class EngineBench implements AutoCloseable {
         LongAdder accepted = new LongAdder();
         LatencyLog visible = new LatencyLog(window.from());
         listen((event, now) -> {
-            if ((event instanceof BidAccepted || event instanceof BidRejected) && event.auctionId().startsWith(prefix)) {
+            if ((event instanceof BidAccepted || event instanceof BidRejected)
+                    && event.auctionId().startsWith(prefix)) {
                 decided.increment();
                 if (event instanceof BidAccepted) {
                     accepted.increment();
@@ -129,7 +125,7 @@ public final class EngineBench implements AutoCloseable {
     }
 
     public Measurement latency(Workload workload, double rate) {
-        BidGenerator generator = openedAuctions(workload);
+        BidGenerator generator = openedAuctions(workload, BidGenerator.BIDDERS);
         String prefix = generator.auctionPrefix();
         long start = PerfClock.nowMicros() + 100_000;
         long measureFrom = start + profile.warmup().toNanos() / 1000;

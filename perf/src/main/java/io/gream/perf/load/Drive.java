@@ -16,12 +16,11 @@ public final class Drive {
     /** How long the system may take to work off what a phase sent. */
     public static final Duration DRAIN = Duration.ofSeconds(120);
 
-    /** A phase's window in {@link PerfClock} micros: warm-up from {@code start}, measured from {@code from}. */
-    public record Window(long start, long from, long end) {
+    /** The measured part of a phase in {@link PerfClock} micros, after its warm-up. */
+    public record Window(long from, long end) {
 
         public static Window of(Profile profile, long start) {
-            long warmup = profile.warmup().toNanos() / 1000;
-            return new Window(start, start + warmup, start + profile.total().toNanos() / 1000);
+            return new Window(start + profile.warmup().toNanos() / 1000, start + profile.total().toNanos() / 1000);
         }
 
         public boolean measures(long micros) {

@@ -89,8 +89,9 @@ public final class ReportWriter {
         for (Measurement m : report.measurements()) {
             LatencySummary l = m.latency();
             row(md, m.system(), m.metric(), m.workload(),
-                    m.offeredPerSecond() == 0 ? "max" : num(m.offeredPerSecond()), num(m.throughputPerSecond()), ms(l, l.p50Ms()), ms(l, l.p99Ms()), ms(l, l.p999Ms()),
-                    ms(l, l.maxMs()), m.notes().isEmpty() ? "" : new TreeMap<>(m.notes()).toString());
+                    m.offeredPerSecond() == 0 ? "max" : num(m.offeredPerSecond()), num(m.throughputPerSecond()),
+                    ms(l, l.p50Ms()), ms(l, l.p99Ms()), ms(l, l.p999Ms()), ms(l, l.maxMs()),
+                    m.notes().isEmpty() ? "" : new TreeMap<>(m.notes()).toString());
         }
         if (!report.engineFacts().isEmpty()) {
             md.append("\n## Engine process at the end\n\n| | |\n|---|---|\n");
