@@ -1,6 +1,7 @@
 package io.gream.drill;
 
-import io.gream.perf.stack.Jars;
+import io.gream.childjvm.ChildJvm;
+import io.gream.childjvm.ExecJars;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ record ClusterLayout(Path dir, int basePort, List<String> engineArgs) {
 
         /** The runnable jar of the module this kind of process runs. */
         Path jar() {
-            return Jars.find(module);
+            return ExecJars.find(module);
         }
     }
 
@@ -219,13 +220,9 @@ record ClusterLayout(Path dir, int basePort, List<String> engineArgs) {
     }
 
     private static List<String> java(Path jar, String heap, List<String> options, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
-        command.addAll(options);
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(args);
-        return command;
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError"));
+        jvmOptions.addAll(options);
+        return ChildJvm.command(jar, jvmOptions, args);
     }
 }

@@ -5,7 +5,6 @@ import io.gream.perf.baseline.DeciderBench;
 import io.gream.perf.baseline.MysqlBench;
 import io.gream.perf.baseline.RawKafkaBench;
 import io.gream.perf.engine.EngineBench;
-import io.gream.perf.engine.EventWatcher;
 import io.gream.perf.engine.KafkaClients;
 import io.gream.perf.load.Profile;
 import io.gream.perf.report.Measurement;
@@ -27,8 +26,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,10 +52,8 @@ final class BenchmarkRun {
     private final Report report;
     private final String runId = "r" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private Broker broker;
     private KafkaClients clients;
     private Service engine;
-    private EventWatcher watcher;
     private EngineBench engineBench;
 
     BenchmarkRun(RunOptions options, Set<Phase> phases, String command) {
@@ -75,14 +74,9 @@ final class BenchmarkRun {
         try {
             if (phases.contains(Phase.DECIDER)) {
                 DeciderBench decider = new DeciderBench(profile);
-                for (Workload w : List.of(Workload.HOT, Workload.UNIFORM)) {
-                    report.add(decider.saturation(w));
-                }
+                List.of(Workload.HOT, Workload.UNIFORM).forEach(w -> report.add(decider.saturation(w)));
             }
-            double engineRate = options.rate;
-            if (phases.contains(Phase.ENGINE)) {
-                engineRate = engineBenchmarks();
-            }
+            double engineRate = phases.contains(Phase.ENGINE) ? engineBenchmarks() : options.rate;
             if (phases.contains(Phase.RAW)) {
                 try (RawKafkaBench raw = new RawKafkaBench(clients(), profile, runId, options.partitions)) {
                     report.add(raw.saturation(Workload.UNIFORM));
@@ -92,9 +86,7 @@ final class BenchmarkRun {
             if (phases.contains(Phase.BARE)) {
                 try (RawKafkaBench bare = RawKafkaBench.throughBareStreams(clients(), profile, runId,
                         options.partitions, out.resolve("bare-state"))) {
-                    for (Workload w : List.of(Workload.HOT, Workload.UNIFORM)) {
-                        report.add(bare.saturation(w));
-                    }
+                    List.of(Workload.HOT, Workload.UNIFORM).forEach(w -> report.add(bare.saturation(w)));
                 }
             }
             if (phases.contains(Phase.MYSQL)) {
@@ -128,27 +120,21 @@ final class BenchmarkRun {
     /** Saturation per workload, then fixed rates; returns the uniform rate at 50 % of saturation. */
     private double engineBenchmarks() {
         EngineBench bench = engineBench();
-        double uniform = 0;
-        double hot = 0;
+        Map<Workload, Double> saturation = new EnumMap<>(Workload.class);
         for (Workload w : List.of(Workload.HOT, Workload.UNIFORM, Workload.SKEWED)) {
             Measurement m = bench.saturation(w);
             report.add(m);
-            if (w == Workload.UNIFORM) {
-                uniform = m.throughputPerSecond();
-            } else if (w == Workload.HOT) {
-                hot = m.throughputPerSecond();
-            }
+            saturation.put(w, m.throughputPerSecond());
         }
+        double uniform = saturation.get(Workload.UNIFORM);
         double half = Math.max(10, Math.floor(uniform / 2));
         report.add(bench.latency(Workload.UNIFORM, half));
-        report.add(bench.latency(Workload.HOT, Math.max(10, Math.floor(hot / 2))));
-        if (!options.quick) {
+        report.add(bench.latency(Workload.HOT, Math.max(10, Math.floor(saturation.get(Workload.HOT) / 2))));
+        for (double share : options.quick ? new double[0] : new double[] {0.25, 0.75}) {
             // more points of the latency/throughput curve, for the chart
-            for (double share : new double[] {0.25, 0.75}) {
-                Measurement m = bench.latency(Workload.UNIFORM, Math.floor(uniform * share));
-                report.add(new Measurement(m.system(), "latency-curve", m.workload(), m.offeredPerSecond(),
-                        m.throughputPerSecond(), m.latency(), m.notes()));
-            }
+            Measurement m = bench.latency(Workload.UNIFORM, Math.floor(uniform * share));
+            report.add(new Measurement(m.system(), "latency-curve", m.workload(), m.offeredPerSecond(),
+                    m.throughputPerSecond(), m.latency(), m.notes()));
         }
         return half;
     }
@@ -244,14 +230,14 @@ final class BenchmarkRun {
 
     private KafkaClients clients() {
         if (clients == null) {
-            if (options.bootstrapServers != null) {
-                broker = Broker.existing(options.bootstrapServers);
-            } else {
+            String bootstrapServers = options.bootstrapServers;
+            if (bootstrapServers == null) {
                 System.out.println("starting a Kafka broker (KRaft) in this JVM");
-                broker = Broker.embedded(options.partitions);
+                Broker broker = Broker.embedded(options.partitions);
                 started.push(broker);
+                bootstrapServers = broker.bootstrapServers();
             }
-            clients = new KafkaClients(broker.bootstrapServers());
+            clients = new KafkaClients(bootstrapServers);
         }
         return clients;
     }
@@ -272,10 +258,8 @@ final class BenchmarkRun {
     private EngineBench engineBench() {
         if (engineBench == null) {
             engine();
-            watcher = new EventWatcher(clients());
-            started.push(watcher);
-            engineBench = new EngineBench(clients(), watcher, profile, runId);
-            started.push(engineBench::close);
+            engineBench = new EngineBench(clients(), profile, runId);
+            started.push(engineBench);
         }
         return engineBench;
     }

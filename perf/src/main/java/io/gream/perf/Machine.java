@@ -18,24 +18,21 @@ final class Machine {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("date", Instant.now().toString());
         machine.put("cpus (nproc)", Runtime.getRuntime().availableProcessors());
-        procLine("/proc/cpuinfo", "model name").ifPresent(v -> machine.put("cpu", v));
-        procLine("/proc/meminfo", "MemTotal").ifPresent(v -> machine.put("memory", v));
+        proc("cpuinfo", "model name").ifPresent(v -> machine.put("cpu", v));
+        proc("meminfo", "MemTotal").ifPresent(v -> machine.put("memory", v));
         machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        try {
-            machine.put("load average at start", Files.readString(Path.of("/proc/loadavg")).trim());
-        } catch (IOException e) {
-            // not Linux
-        }
+        proc("loadavg", "").ifPresent(v -> machine.put("load average at start", v));
         return machine;
     }
 
-    private static Optional<String> procLine(String file, String key) {
+    /** The first line of {@code /proc/<file>} starting with {@code key}, after its colon if it has one. */
+    private static Optional<String> proc(String file, String key) {
         try {
-            return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(key))
+            return Files.readAllLines(Path.of("/proc", file)).stream().filter(l -> l.startsWith(key))
                     .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();
         } catch (IOException e) {
-            return Optional.empty();
+            return Optional.empty(); // not Linux
         }
     }
 }

@@ -4,8 +4,11 @@ import io.gream.perf.report.ReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -25,8 +28,7 @@ public final class PerfCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        // With 1-2 cores CompletableFuture would start a thread per async task, and the JDK HttpClient of the REST
-        // load completes every response that way: in this JVM, next to the broker. Keep the common pool in use.
+        // With 1-2 cores CompletableFuture would start a thread per async task: keep the common pool in use.
         if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null) {
             System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism",
                     String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
@@ -38,38 +40,12 @@ public final class PerfCommand implements Callable<Integer> {
         CommandLine cli = new CommandLine(new PerfCommand());
         add(cli, "all", EnumSet.allOf(Phase.class), "The whole suite and the report (about 10 minutes on 2 cores; "
                 + "--quick for a smoke run).");
-        add(cli, "engine", EnumSet.of(Phase.ENGINE), "The engine alone: saturation on hot, uniform and skewed "
-                + "workloads, then latency (append -> committed event) at 50%% of saturation.");
-        add(cli, "raw", EnumSet.of(Phase.RAW), "The raw ceiling: plain producer and read_committed consumer, same "
-                + "records, same broker.");
-        add(cli, "bare", EnumSet.of(Phase.BARE), "A bare Kafka Streams exactly-once processor (byte arrays, one "
-                + "store get+put and one forward per record) with the engine's settings: saturation, hot and uniform.");
-        add(cli, "decider", EnumSet.of(Phase.DECIDER), "The decider (AuctionRules) alone in one thread.");
-        add(cli, "mysql", EnumSet.of(Phase.MYSQL), "The lock-based design: SELECT ... FOR UPDATE and UPDATE per bid "
-                + "on MySQL/MariaDB, 16 and 64 threads, hot and uniform.");
-        add(cli, "rest", EnumSet.of(Phase.REST), "End to end through the ingress REST API with outcome (201/409), at "
-                + "fixed rates, hot and uniform, next to the lock-based REST service at the same rates; first the load "
-                + "generator alone against a trivial endpoint.");
-        add(cli, "close-lag", EnumSet.of(Phase.CLOSE), "Close lag (endsAt -> AuctionClosed) with many open auctions "
-                + "whose deadlines spread over a minute.");
+        for (Phase phase : List.of(Phase.ENGINE, Phase.RAW, Phase.BARE, Phase.DECIDER, Phase.MYSQL, Phase.REST,
+                Phase.CLOSE)) {
+            add(cli, phase.command, EnumSet.of(phase), phase.description);
+        }
         cli.addSubcommand("render", new RenderCommand());
         return cli;
-    }
-
-    /** Writes report.md and the chart again from a run's report.json, without running anything. */
-    @Command(name = "render", mixinStandardHelpOptions = true,
-            description = "Renders report.md and the chart again from the report.json in --out.")
-    static final class RenderCommand implements Callable<Integer> {
-
-        @picocli.CommandLine.Option(names = "--out", defaultValue = "perf-results",
-                description = "Directory holding report.json (default: ${DEFAULT-VALUE}).")
-        java.nio.file.Path out;
-
-        @Override
-        public Integer call() throws Exception {
-            ReportWriter.write(ReportWriter.read(out.resolve(ReportWriter.JSON)), out);
-            return 0;
-        }
     }
 
     private static void add(CommandLine cli, String name, Set<Phase> phases, String description) {
@@ -102,6 +78,22 @@ public final class PerfCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             new BenchmarkRun(options, phases, "gream-perf " + name + (options.quick ? " --quick" : "")).run();
+            return 0;
+        }
+    }
+
+    /** Writes report.md and the chart again from a run's report.json, without running anything. */
+    @Command(name = "render", mixinStandardHelpOptions = true,
+            description = "Renders report.md and the chart again from the report.json in --out.")
+    static final class RenderCommand implements Callable<Integer> {
+
+        @Option(names = "--out", defaultValue = "perf-results",
+                description = "Directory holding report.json (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            ReportWriter.write(ReportWriter.read(out.resolve(ReportWriter.JSON)), out);
             return 0;
         }
     }

@@ -1,19 +1,26 @@
 package io.gream.perf;
 
-/** The parts of a run, in the order {@code all} runs them. */
+/** The parts of a run, in the order {@code all} runs them, each with its subcommand and what it measures. */
 enum Phase {
-    /** The decider alone in memory, one thread. */
-    DECIDER,
-    /** The engine alone through Kafka: saturation per workload, latency at fixed rates. */
-    ENGINE,
-    /** The raw produce+consume ceiling through the same broker. */
-    RAW,
-    /** A bare Kafka Streams exactly-once processor with the engine's settings, same broker and partitions. */
-    BARE,
-    /** The lock-based design on MySQL/MariaDB. */
-    MYSQL,
-    /** End to end through the ingress REST API, next to the lock-based REST service, and the generator's limit. */
-    REST,
-    /** Close lag with many open auctions. */
-    CLOSE
+    DECIDER("decider", "The decider (AuctionRules) alone in one thread."),
+    ENGINE("engine", "The engine alone: saturation on hot, uniform and skewed workloads, then latency (append -> "
+            + "committed event) at 50%% of saturation."),
+    RAW("raw", "The raw ceiling: plain producer and read_committed consumer, same records, same broker."),
+    BARE("bare", "A bare Kafka Streams exactly-once processor (byte arrays, one store get+put and one forward per "
+            + "record) with the engine's settings: saturation, hot and uniform."),
+    MYSQL("mysql", "The lock-based design: SELECT ... FOR UPDATE and UPDATE per bid on MySQL/MariaDB, 16 and 64 "
+            + "threads, hot and uniform."),
+    REST("rest", "End to end through the ingress REST API with outcome (201/409), at fixed rates, hot and uniform, "
+            + "next to the lock-based REST service at the same rates; first the load generator alone against a "
+            + "trivial endpoint."),
+    CLOSE("close-lag", "Close lag (endsAt -> AuctionClosed) with many open auctions whose deadlines spread over a "
+            + "minute.");
+
+    final String command;
+    final String description;
+
+    Phase(String command, String description) {
+        this.command = command;
+        this.description = description;
+    }
 }

@@ -1,5 +1,6 @@
 package io.gream.perf.baseline;
 
+import io.gream.perf.load.Drive;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -18,7 +19,6 @@ import org.springframework.core.io.ClassPathResource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The floor under the engine: a Kafka Streams application that does per record what any stateful exactly-once
@@ -50,13 +50,12 @@ final class BareStreamsProcessor implements AutoCloseable {
         settings.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         streams = new KafkaStreams(builder.build(), settings);
         streams.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
+        Drive.await("the bare Streams processor to run", Duration.ofSeconds(60), () -> {
+            if (!streams.state().isRunningOrRebalancing()) {
                 throw new IllegalStateException("bare Streams processor not running: " + streams.state());
             }
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-        }
+            return streams.state() == KafkaStreams.State.RUNNING;
+        });
     }
 
     /** The engine's literal Kafka Streams properties (placeholders need the engine's own context: left out). */

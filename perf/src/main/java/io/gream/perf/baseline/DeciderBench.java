@@ -35,19 +35,15 @@ public final class DeciderBench {
         AuctionRules rules = new AuctionRules(RuleLimits.DEFAULT);
         Map<String, Optional<Auction>> auctions = new HashMap<>();
         Instant opened = Instant.parse("2030-01-01T00:00:00Z");
+        Instant at = opened.plusSeconds(1);
         BidGenerator generator = openAll(rules, auctions, workload, opened, 0);
         int rounds = 0;
         long warmupEnd = System.nanoTime() + profile.warmup().toNanos();
         long end = warmupEnd + profile.measure().toNanos();
         long decided = 0;
         long accepted = 0;
-        Instant at = opened.plusSeconds(1);
         boolean measuring = false;
-        while (true) {
-            long now = System.nanoTime();
-            if (now >= end) {
-                break;
-            }
+        for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
             if (!measuring && now >= warmupEnd) {
                 measuring = true;
                 decided = 0;
@@ -64,9 +60,7 @@ public final class DeciderBench {
                 Decision decision = rules.decide(auctions.get(bid.auctionId()), bid, at, Optional.empty());
                 apply(rules, auctions, bid.auctionId(), decision);
                 decided++;
-                if (decision.outcome() instanceof BidAccepted) {
-                    accepted++;
-                }
+                accepted += decision.outcome() instanceof BidAccepted ? 1 : 0;
             }
         }
         return new Measurement("decider", "saturation", workload.label(), 0,

@@ -1,12 +1,14 @@
 package io.gream.perf.engine;
 
 import io.gream.contracts.AuctionClosed;
+import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.AuctionOpened;
 import io.gream.contracts.BidAccepted;
 import io.gream.contracts.BidRejected;
 import io.gream.contracts.CommandRejected;
+import io.gream.contracts.Topics;
+import io.gream.perf.load.Drive;
 import io.gream.perf.load.LatencyLog;
-import io.gream.perf.load.OpenLoop;
 import io.gream.perf.load.PerfClock;
 import io.gream.perf.load.Profile;
 import io.gream.perf.load.Progress;
@@ -23,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 /**
  * The engine alone: commands produced straight to {@code gream.auction-commands}, decisions read from
@@ -39,37 +40,46 @@ import java.util.function.BooleanSupplier;
  *       {@code AuctionClosed} becoming visible.</li>
  * </ul>
  */
-public final class EngineBench {
+public final class EngineBench implements AutoCloseable {
 
-    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(120);
+    /** Receives each event of {@code gream.auction-events} with the {@link PerfClock} time it became visible. */
+    @FunctionalInterface
+    private interface Listener {
+        void on(AuctionEvent event, long visibleMicros);
+    }
 
     private final KafkaClients clients;
-    private final EventWatcher watcher;
+    private final AutoCloseable watcher;
+    private volatile Listener listener = (e, t) -> { };
     private final Profile profile;
     private final KafkaProducer<String, byte[]> producer;
     private final String runId;
     private int phases;
 
-    public EngineBench(KafkaClients clients, EventWatcher watcher, Profile profile, String runId) {
+    /**
+     * Reads {@code gream.auction-events} with {@code read_committed} from its end: an event is visible only once the
+     * engine's transaction that wrote it has committed, which is what a client of Gream sees.
+     */
+    public EngineBench(KafkaClients clients, Profile profile, String runId) {
         this.clients = clients;
-        this.watcher = watcher;
+        this.watcher = clients.read(Topics.AUCTION_EVENTS.name(), true,
+                Topics.AUCTION_EVENTS.valueSerde().deserializer(), (record, now) -> {
+                    if (record.value() != null) {
+                        listener.on(record.value(), now);
+                    }
+                });
         this.profile = profile;
         this.runId = runId;
         this.producer = clients.producer();
     }
 
-    /** A generator whose auctions are open in the engine, each ending an hour from now. */
-    public BidGenerator openedAuctions(Workload workload) {
-        return openedAuctions(workload, BidGenerator.BIDDERS);
-    }
-
-    /** As {@link #openedAuctions(Workload)}, with bids from {@code bidders} users. */
+    /** A generator of bids from {@code bidders} users on auctions open in the engine, ending an hour from now. */
     public BidGenerator openedAuctions(Workload workload, int bidders) {
         BidGenerator generator = new BidGenerator(runId + "-" + workload.label() + (phases++), workload,
                 phases * 7919L, bidders);
-        String prefix = generator.auctionId(0).substring(0, generator.auctionId(0).length() - 1);
+        String prefix = generator.auctionPrefix();
         LongAdder opened = new LongAdder();
-        watcher.listen((event, at) -> {
+        listen((event, at) -> {
             if ((event instanceof AuctionOpened || event instanceof CommandRejected)
                     && event.auctionId().startsWith(prefix)) {
                 opened.increment();
@@ -80,98 +90,76 @@ public final class EngineBench {
             producer.send(clients.commandRecord(generator.open(i, endsAt)));
         }
         producer.flush();
-        await("opening " + workload.auctions() + " auctions", () -> opened.sum() >= workload.auctions());
+        Drive.await("opening " + workload.auctions() + " auctions", Drive.DRAIN,
+                () -> opened.sum() >= workload.auctions());
         return generator;
     }
 
     public Measurement saturation(Workload workload) {
-        BidGenerator generator = openedAuctions(workload);
-        String prefix = prefixOf(generator);
-        long start = PerfClock.nowMicros();
-        long measureFrom = start + profile.warmup().toNanos() / 1000;
-        long end = start + profile.total().toNanos() / 1000;
+        BidGenerator generator = openedAuctions(workload, BidGenerator.BIDDERS);
+        String prefix = generator.auctionPrefix();
+        Drive.Window window = Drive.Window.of(profile, PerfClock.nowMicros());
         LongAdder decided = new LongAdder();
         LongAdder inWindow = new LongAdder();
         LongAdder accepted = new LongAdder();
-        LatencyLog visible = new LatencyLog(measureFrom);
-        watcher.listen((event, now) -> {
-            if ((event instanceof BidAccepted || event instanceof BidRejected) && event.auctionId().startsWith(prefix)) {
+        LatencyLog visible = new LatencyLog(window.from());
+        listen((event, now) -> {
+            if ((event instanceof BidAccepted || event instanceof BidRejected)
+                    && event.auctionId().startsWith(prefix)) {
                 decided.increment();
                 if (event instanceof BidAccepted) {
                     accepted.increment();
                 }
-                if (now >= measureFrom && now < end) {
+                if (window.measures(now)) {
                     inWindow.increment();
                 }
                 visible.record(event.at().toEpochMilli() * 1000, now);
             }
         });
-        AtomicLong sent = new AtomicLong();
-        try (Progress progress = new Progress("engine saturation " + workload.label(), sent::get, visible, 5)) {
-            while (PerfClock.nowMicros() < end) {
-                if (sent.get() - decided.sum() >= profile.maxBacklog()) {
-                    LockSupport.parkNanos(200_000);
-                    continue;
-                }
-                producer.send(clients.commandRecord(generator.next()));
-                sent.incrementAndGet();
-            }
-            producer.flush();
-            await("the engine deciding the backlog", () -> decided.sum() >= sent.get());
-        }
-        double seconds = profile.measure().toNanos() / 1e9;
-        return new Measurement("gream-engine", "saturation", workload.label(), 0, inWindow.sum() / seconds,
-                LatencySummary.NONE, Map.of("acceptedShare", share(accepted.sum(), decided.sum()),
-                "bidsSent", sent.get(),
-                "appendToVisibleP99MsUnderBacklog", visible.summary().p99Ms()));
+        long sent = Drive.saturate("engine saturation " + workload.label(), window, profile.maxBacklog(), visible,
+                decided::sum, () -> producer.send(clients.commandRecord(generator.next())), producer::flush);
+        return new Measurement("gream-engine", "saturation", workload.label(), 0,
+                inWindow.sum() / (profile.measure().toNanos() / 1e9), LatencySummary.NONE,
+                Map.of("acceptedShare", share(accepted.sum(), decided.sum()), "bidsSent", sent,
+                        "appendToVisibleP99MsUnderBacklog", visible.summary().p99Ms()));
     }
 
     public Measurement latency(Workload workload, double rate) {
-        BidGenerator generator = openedAuctions(workload);
-        String prefix = prefixOf(generator);
+        BidGenerator generator = openedAuctions(workload, BidGenerator.BIDDERS);
+        String prefix = generator.auctionPrefix();
         long start = PerfClock.nowMicros() + 100_000;
         long measureFrom = start + profile.warmup().toNanos() / 1000;
         LatencyLog fromAppend = new LatencyLog(measureFrom);
         LatencyLog fromIntended = new LatencyLog(measureFrom);
         Map<String, Long> intended = new ConcurrentHashMap<>();
         LongAdder accepted = new LongAdder();
-        watcher.listen((event, now) -> {
-            if ((event instanceof BidAccepted || event instanceof BidRejected) && event.auctionId().startsWith(prefix)) {
-                String commandId = event instanceof BidAccepted a ? a.commandId() : ((BidRejected) event).commandId();
-                Long meant = intended.remove(commandId);
-                if (meant != null) {
-                    fromIntended.record(meant, now);
-                    long appended = event.at().toEpochMilli() * 1000;
-                    fromAppend.record(appended, now);
-                    if (event instanceof BidAccepted) {
-                        accepted.increment();
-                    }
+        listen((event, now) -> {
+            String commandId = event instanceof BidAccepted a ? a.commandId()
+                    : event instanceof BidRejected r ? r.commandId() : null;
+            Long meant = commandId != null && event.auctionId().startsWith(prefix) ? intended.remove(commandId) : null;
+            if (meant != null) {
+                fromIntended.record(meant, now);
+                fromAppend.record(event.at().toEpochMilli() * 1000, now);
+                if (event instanceof BidAccepted) {
+                    accepted.increment();
                 }
             }
         });
-        AtomicLong sent = new AtomicLong();
-        try (Progress progress = new Progress("engine latency " + workload.label() + " @" + (long) rate + "/s",
-                sent::get, fromIntended, 5)) {
-            OpenLoop.run(rate, start, profile.total(), (i, meant) -> {
-                var bid = generator.next();
-                intended.put(bid.commandId(), meant);
-                producer.send(clients.commandRecord(bid), (metadata, error) -> {
-                    if (error != null && intended.remove(bid.commandId()) != null) {
-                        fromIntended.failed();
-                    }
-                });
-                sent.incrementAndGet();
+        Drive.atRate("engine latency " + workload.label(), rate, start, profile, fromIntended, (i, meant) -> {
+            var bid = generator.next();
+            intended.put(bid.commandId(), meant);
+            producer.send(clients.commandRecord(bid), (metadata, error) -> {
+                if (error != null && intended.remove(bid.commandId()) != null) {
+                    fromIntended.failed();
+                }
             });
-            producer.flush();
-            await("the last decisions", intended::isEmpty);
-        }
-        double seconds = profile.measure().toNanos() / 1e9;
-        LatencySummary appendLatency = fromAppend.summary();
-        return new Measurement("gream-engine", "latency", workload.label(), rate, fromAppend.measured() / seconds,
-                appendLatency, Map.of("acceptedShare", share(accepted.sum(), fromIntended.completed()),
-                "fromIntendedSendP99Ms", fromIntended.summary().p99Ms(),
-                "fromIntendedSendP999Ms", fromIntended.summary().p999Ms(),
-                "failed", fromIntended.failures()));
+        }, producer::flush, sent -> intended.isEmpty());
+        return new Measurement("gream-engine", "latency", workload.label(), rate,
+                fromAppend.measured() / (profile.measure().toNanos() / 1e9), fromAppend.summary(),
+                Map.of("acceptedShare", share(accepted.sum(), fromIntended.completed()),
+                        "fromIntendedSendP99Ms", fromIntended.summary().p99Ms(),
+                        "fromIntendedSendP999Ms", fromIntended.summary().p999Ms(),
+                        "failed", fromIntended.failures()));
     }
 
     /**
@@ -180,13 +168,13 @@ public final class EngineBench {
      */
     public Measurement closeLag(int auctions, Duration spread, double openRate) {
         BidGenerator generator = new BidGenerator(runId + "-close" + (phases++), Workload.UNIFORM, 1);
-        String prefix = prefixOf(generator);
+        String prefix = generator.auctionPrefix();
         Duration lead = Duration.ofMillis((long) Math.max(10_000, auctions / openRate * 1500 + 5_000));
         Instant first = Instant.now().plus(lead);
         LongAdder opened = new LongAdder();
         LongAdder refused = new LongAdder();
         LatencyLog lag = new LatencyLog(0);
-        watcher.listen((event, now) -> {
+        listen((event, now) -> {
             if (!event.auctionId().startsWith(prefix)) {
                 return;
             }
@@ -212,38 +200,25 @@ public final class EngineBench {
             producer.flush();
             System.out.printf("  close lag: all %d sent %.1f s before the first deadline%n", auctions,
                     Duration.between(Instant.now(), first).toMillis() / 1000.0);
-            await("every auction closed", () -> lag.completed() + refused.sum() >= auctions,
-                    lead.plus(spread).plus(DRAIN_TIMEOUT));
+            Drive.await("every auction closed", lead.plus(spread).plus(Drive.DRAIN),
+                    () -> lag.completed() + refused.sum() >= auctions);
         }
         return new Measurement("gream-engine", "close-lag", "close", 0,
                 lag.completed() / (spread.toNanos() / 1e9), lag.summary(),
                 Map.of("auctions", auctions, "openedBeforeClose", opened.sum(), "refusedOpens", refused.sum()));
     }
 
-    private static String prefixOf(BidGenerator generator) {
-        String first = generator.auctionId(0);
-        return first.substring(0, first.length() - 1);
-    }
-
     private static double share(long part, long whole) {
         return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 1000.0;
     }
 
-    private static void await(String what, BooleanSupplier done) {
-        await(what, done, DRAIN_TIMEOUT);
+    private void listen(Listener next) {
+        listener = next;
     }
 
-    static void await(String what, BooleanSupplier done, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + timeout + " waiting for " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
-    }
-
-    public void close() {
+    @Override
+    public void close() throws Exception {
         producer.close();
+        watcher.close();
     }
 }

@@ -1,19 +1,23 @@
 package io.gream.perf.engine;
 
 import io.gream.contracts.AuctionCommand;
+import io.gream.contracts.CommandLogEntry;
 import io.gream.contracts.Topics;
+import io.gream.perf.load.Drive;
+import io.gream.perf.load.PerfClock;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -24,19 +28,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
  * The Kafka clients of the harness, configured the same way for Gream and for the raw baseline so that the only
  * difference between the two is the engine: an idempotent {@code acks=all} producer (as the ingress uses) with a
- * short linger, and {@code read_committed} consumers.
+ * short linger, and {@code read_committed} consumers polled on threads of their own.
  */
 public final class KafkaClients {
 
     private final String bootstrapServers;
-    private final Serializer<io.gream.contracts.CommandLogEntry> commandSerializer =
-            Topics.AUCTION_COMMANDS.valueSerde().serializer();
+    private final Serializer<CommandLogEntry> commandSerializer = Topics.AUCTION_COMMANDS.valueSerde().serializer();
 
     public KafkaClients(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -57,29 +63,62 @@ public final class KafkaClients {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    public <V> KafkaConsumer<String, V> readCommittedConsumer(Deserializer<V> values) {
-        return new KafkaConsumer<>(Map.of(
+    /**
+     * Reads every partition of {@code topic} with {@code read_committed}, from its end or its beginning, on a daemon
+     * thread; {@code handler} gets each record with the {@link PerfClock} time its batch was polled.
+     *
+     * @return stops the thread and closes the consumer
+     */
+    public <V> AutoCloseable read(String topic, boolean fromEnd, Deserializer<V> values,
+                                  BiConsumer<ConsumerRecord<String, V>, Long> handler) {
+        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
                 new StringDeserializer(), values);
-    }
-
-    public KafkaConsumer<String, byte[]> readCommittedBytesConsumer() {
-        return readCommittedConsumer(new ByteArrayDeserializer());
+        AtomicReference<List<TopicPartition>> partitions = new AtomicReference<>();
+        Drive.await("partitions of " + topic, Duration.ofSeconds(60), () -> {
+            var infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            partitions.set(infos == null ? List.of()
+                    : infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList());
+            return !partitions.get().isEmpty();
+        });
+        consumer.assign(partitions.get());
+        if (fromEnd) {
+            consumer.seekToEnd(partitions.get());
+        } else {
+            consumer.seekToBeginning(partitions.get());
+        }
+        partitions.get().forEach(consumer::position); // resolve the start now, before any phase produces
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread thread = new Thread(() -> {
+            try {
+                while (running.get()) {
+                    var records = consumer.poll(Duration.ofMillis(100));
+                    long now = PerfClock.nowMicros();
+                    records.forEach(record -> handler.accept(record, now));
+                }
+            } catch (WakeupException e) {
+                // closing
+            } finally {
+                consumer.close();
+            }
+        }, "perf-reader-" + topic);
+        thread.setDaemon(true);
+        thread.start();
+        return () -> {
+            running.set(false);
+            consumer.wakeup();
+            thread.join(10_000);
+        };
     }
 
     /** A command as the bytes the engine reads, keyed by its auction. */
     public ProducerRecord<String, byte[]> commandRecord(AuctionCommand command) {
         String topic = Topics.AUCTION_COMMANDS.name();
         return new ProducerRecord<>(topic, command.auctionId(), commandSerializer.serialize(topic, command));
-    }
-
-    /** Creates {@code topic} with {@code LogAppendTime}, like the command topic, unless it exists. */
-    public void createLogAppendTimeTopic(String topic, int partitions) {
-        createTopic(topic, partitions, Map.of("message.timestamp.type", "LogAppendTime"));
     }
 
     /** Creates {@code topic} with replication 1 and {@code configs}, unless it exists. */
@@ -124,18 +163,5 @@ public final class KafkaClients {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Every partition of {@code topic}, waiting until its metadata is known. */
-    public static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            var infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            }
-            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-        }
-        throw new IllegalStateException("topic " + topic + " has no partitions after 60 s");
     }
 }

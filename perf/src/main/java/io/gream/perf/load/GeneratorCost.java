@@ -48,10 +48,9 @@ public final class GeneratorCost {
             busiest = Math.max(busiest, used);
         }
         long[] machine = machineTicks();
-        long busy = machine[0] - machineAtStart[0];
         long all = machine[1] - machineAtStart[1];
-        return new Figures(round(total / wall), round(busiest / wall),
-                round((processCpuNanos() - processCpuAtStart) / wall), all <= 0 ? Double.NaN : round(busy / (double) all));
+        return new Figures(round(total / wall), round(busiest / wall), round((processCpuNanos() - processCpuAtStart)
+                / wall), all <= 0 ? Double.NaN : round((machine[0] - machineAtStart[0]) / (double) all));
     }
 
     private Map<Long, Long> generatorThreadCpu() {

@@ -1,5 +1,8 @@
 package io.gream.perf.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +15,24 @@ import java.util.Optional;
  * the comparisons with the baselines and targets. Collected by the phases while they run.
  */
 public final class Report {
+
+    /**
+     * A Gream figure next to the baseline it is judged against ({@code baseline} 0 when there is none), and its
+     * target in words ({@code met} {@code null} when there is no target or a figure is missing).
+     */
+    @JsonPropertyOrder({"what", "gream", "baseline", "ratio", "unit", "target", "met"})
+    public record Comparison(String what, double gream, double baseline, String unit, String target, Boolean met) {
+
+        /** {@code gream / baseline}, or NaN when there is no baseline. */
+        public double ratio() {
+            return baseline == 0 ? Double.NaN : gream / baseline;
+        }
+
+        @JsonProperty("ratio")
+        Double ratioOrNull() {
+            return baseline == 0 ? null : ratio();
+        }
+    }
 
     private final String command;
     private final Map<String, Object> machine;
@@ -110,25 +131,21 @@ public final class Report {
                         + "/s offered", ping.throughputPerSecond(), 0, "requests/s", ">= 10000/s, not client-limited",
                 ping.throughputPerSecond() >= 0.98 * ping.offeredPerSecond()
                         && !Boolean.TRUE.equals(ping.notes().get("clientLimited")))));
-        Optional<Measurement> uniform = bestRest("gream-rest", "uniform");
-        out.add(new Comparison("REST with outcome, uniform: best rate with p99 <= 100 ms and no errors",
-                uniform.map(Measurement::offeredPerSecond).orElse(0.0), 0, "bids/s", ">= 5000/s",
-                uniform.isPresent() && uniform.get().offeredPerSecond() >= 5000));
-        bestRest("locking-rest", "hot").ifPresentOrElse(locking -> {
-            double gream = bestRest("gream-rest", "hot").map(Measurement::offeredPerSecond).orElse(0.0);
-            out.add(new Comparison("REST with outcome, hot auction: Gream vs lock-based REST service, best rate "
-                    + "with p99 <= 100 ms each", gream, locking.offeredPerSecond(), "bids/s", ">= 3x",
-                    gream >= 3 * locking.offeredPerSecond()));
-        }, () -> find("locking-rest", "latency", "hot").ifPresent(any -> out.add(new Comparison(
-                "REST with outcome, hot auction: the lock-based service met p99 <= 100 ms at no rate tried",
-                bestRest("gream-rest", "hot").map(Measurement::offeredPerSecond).orElse(0.0), 0, "bids/s", ">= 3x",
-                null))));
+        double uniform = bestRestRate("gream-rest", "uniform");
+        double hot = bestRestRate("gream-rest", "hot");
+        out.add(new Comparison("REST with outcome, uniform: best rate with p99 <= 100 ms and no errors", uniform, 0,
+                "bids/s", ">= 5000/s", uniform >= 5000));
+        bestRest("locking-rest", "hot").ifPresentOrElse(locking -> out.add(new Comparison("REST with outcome, hot "
+                        + "auction: Gream vs lock-based REST service, best rate with p99 <= 100 ms each", hot,
+                locking.offeredPerSecond(), "bids/s", ">= 3x", hot >= 3 * locking.offeredPerSecond())),
+                () -> find("locking-rest", "latency", "hot").ifPresent(any -> out.add(new Comparison(
+                        "REST with outcome, hot auction: the lock-based service met p99 <= 100 ms at no rate tried",
+                        hot, 0, "bids/s", ">= 3x", null))));
         bestRest("locking-rest", "uniform").ifPresent(locking -> out.add(new Comparison(
                 "REST with outcome, uniform: Gream vs lock-based REST service, best rate with p99 <= 100 ms each",
-                uniform.map(Measurement::offeredPerSecond).orElse(0.0), locking.offeredPerSecond(), "bids/s", "",
-                null)));
+                uniform, locking.offeredPerSecond(), "bids/s", "", null)));
         // append -> outcome at the ingress: at the highest rate tried that is at most half the best REST rate
-        double half = uniform.map(Measurement::offeredPerSecond).orElse(0.0) / 2;
+        double half = uniform / 2;
         measurements().stream()
                 .filter(m -> m.system().equals("gream-rest") && m.workload().equals("uniform")
                         && m.notes().containsKey("appendToAnswerP99Ms"))
@@ -150,6 +167,10 @@ public final class Report {
                         && ((Number) m.notes().getOrDefault("failed", 0)).longValue() == 0
                         && !Boolean.TRUE.equals(m.notes().get("clientLimited")))
                 .max((a, b) -> Double.compare(a.offeredPerSecond(), b.offeredPerSecond()));
+    }
+
+    private double bestRestRate(String system, String workload) {
+        return bestRest(system, workload).map(Measurement::offeredPerSecond).orElse(0.0);
     }
 
     private double lowestRate(String system) {

@@ -1,5 +1,10 @@
 package io.gream.perf.report;
 
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -9,11 +14,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
-/** Writes a {@link Report} as {@code report.md}, {@code report.json} and {@code latency-vs-throughput.png}. */
+/**
+ * Writes a {@link Report} as {@code report.md}, {@code report.json} and {@code latency-vs-throughput.png}: latency
+ * p50 and p99 (log scale) against achieved throughput, one line per system and workload, from fixed-rate figures.
+ */
 public final class ReportWriter {
 
     public static final String MARKDOWN = "report.md";
@@ -35,19 +49,9 @@ public final class ReportWriter {
             json.put("machine", report.machine());
             json.put("engine", report.engineFacts());
             json.put("measurements", report.measurements());
-            json.put("comparisons", report.comparisons().stream().map(c -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("what", c.what());
-                row.put("gream", c.gream());
-                row.put("baseline", c.baseline());
-                row.put("ratio", Double.isNaN(c.ratio()) ? null : c.ratio());
-                row.put("unit", c.unit());
-                row.put("target", c.target());
-                row.put("met", c.met());
-                return row;
-            }).toList());
+            json.put("comparisons", report.comparisons());
             Files.writeString(dir.resolve(JSON), JSON_MAPPER.writeValueAsString(json));
-            LatencyChart.write(report, dir.resolve(CHART));
+            chart(report, dir.resolve(CHART));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,45 +75,77 @@ public final class ReportWriter {
         md.append("# Gream benchmark report\n\n");
         md.append("Command: `").append(report.command()).append("`\n\n");
         md.append("| machine | |\n|---|---|\n");
-        report.machine().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        report.machine().forEach((k, v) -> row(md, k, v));
         md.append("\n## Gream against its baselines and targets\n\n");
         md.append("| comparison | Gream | baseline | ratio | target | met |\n|---|---:|---:|---:|---|---|\n");
-        for (Comparison c : report.comparisons()) {
-            md.append("| ").append(c.what()).append(" | ").append(num(c.gream())).append(' ').append(c.unit())
-                    .append(" | ").append(c.baseline() == 0 ? "" : num(c.baseline()))
-                    .append(" | ").append(Double.isNaN(c.ratio()) ? "" : String.format(Locale.ROOT, "%.2fx", c.ratio()))
-                    .append(" | ").append(c.target())
-                    .append(" | ").append(c.met() == null ? "" : c.met() ? "yes" : "**no**").append(" |\n");
+        for (Report.Comparison c : report.comparisons()) {
+            row(md, c.what(), num(c.gream()) + ' ' + c.unit(), c.baseline() == 0 ? "" : num(c.baseline()),
+                    Double.isNaN(c.ratio()) ? "" : String.format(Locale.ROOT, "%.2fx", c.ratio()), c.target(),
+                    c.met() == null ? "" : c.met() ? "yes" : "**no**");
         }
         md.append("\n## All figures\n\n");
         md.append("| system | metric | workload | offered/s | done/s | p50 ms | p99 ms | p99.9 ms | max ms | notes |\n");
         md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (Measurement m : report.measurements()) {
             LatencySummary l = m.latency();
-            md.append("| ").append(m.system()).append(" | ").append(m.metric()).append(" | ").append(m.workload())
-                    .append(" | ").append(m.offeredPerSecond() == 0 ? "max" : num(m.offeredPerSecond()))
-                    .append(" | ").append(num(m.throughputPerSecond()))
-                    .append(" | ").append(l.count() == 0 ? "" : ms(l.p50Ms()))
-                    .append(" | ").append(l.count() == 0 ? "" : ms(l.p99Ms()))
-                    .append(" | ").append(l.count() == 0 ? "" : ms(l.p999Ms()))
-                    .append(" | ").append(l.count() == 0 ? "" : ms(l.maxMs()))
-                    .append(" | ").append(m.notes().isEmpty() ? "" : new java.util.TreeMap<>(m.notes()).toString())
-                    .append(" |\n");
+            row(md, m.system(), m.metric(), m.workload(),
+                    m.offeredPerSecond() == 0 ? "max" : num(m.offeredPerSecond()), num(m.throughputPerSecond()),
+                    ms(l, l.p50Ms()), ms(l, l.p99Ms()), ms(l, l.p999Ms()), ms(l, l.maxMs()),
+                    m.notes().isEmpty() ? "" : new TreeMap<>(m.notes()).toString());
         }
         if (!report.engineFacts().isEmpty()) {
             md.append("\n## Engine process at the end\n\n| | |\n|---|---|\n");
-            new java.util.TreeMap<>(report.engineFacts())
-                    .forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+            new TreeMap<>(report.engineFacts()).forEach((k, v) -> row(md, k, v));
         }
         md.append("\n![latency percentiles against throughput](").append(CHART).append(")\n");
         return md.toString();
+    }
+
+    private static void chart(Report report, Path png) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        XYChart chart = new XYChartBuilder().width(1100).height(600)
+                .title("Gream: latency percentiles against throughput")
+                .xAxisTitle("completed per second").yAxisTitle("latency (ms, log scale)").build();
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        for (String system : List.of("gream-engine", "raw-kafka", "gream-rest")) {
+            for (String workload : List.of("uniform", "hot")) {
+                // Overloaded points (less than half the offered rate completed) are in the table, not the chart:
+                // their latency is the length of the phase, not of the system.
+                List<Measurement> points = report.measurements().stream()
+                        .filter(m -> m.system().equals(system) && m.workload().equals(workload)
+                                && m.metric().startsWith("latency") && m.latency().count() > 0
+                                && m.throughputPerSecond() >= m.offeredPerSecond() / 2)
+                        .sorted(Comparator.comparingDouble(Measurement::throughputPerSecond)).toList();
+                if (!points.isEmpty()) {
+                    series(chart, system + " " + workload + " p50", points, m -> m.latency().p50Ms());
+                    series(chart, system + " " + workload + " p99", points, m -> m.latency().p99Ms());
+                }
+            }
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            chart.addSeries("no fixed-rate figures", new double[] {0}, new double[] {1});
+        }
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static void series(XYChart chart, String name, List<Measurement> points,
+                               ToDoubleFunction<Measurement> latency) {
+        double[] x = points.stream().mapToDouble(Measurement::throughputPerSecond).toArray();
+        double[] y = points.stream().mapToDouble(m -> Math.max(0.01, latency.applyAsDouble(m))).toArray();
+        chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);
     }
 
     private static String num(double value) {
         return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static String ms(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+    private static String ms(LatencySummary latency, double value) {
+        return latency.count() == 0 ? "" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static void row(StringBuilder md, Object... cells) {
+        md.append("| ").append(Arrays.stream(cells).map(String::valueOf).collect(Collectors.joining(" | ")))
+                .append(" |\n");
     }
 }

@@ -5,65 +5,44 @@ import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The Kafka cluster a run talks to: a single-node KRaft broker started in this JVM from a fresh temporary directory
- * (the project's {@link KafkaNode}, set up for exactly-once clients), or an existing cluster.
+ * A single-node KRaft broker in this JVM from a fresh temporary directory (the project's {@link KafkaNode}, set up
+ * for exactly-once clients), for a run not pointed at an existing cluster. Its directory is deleted on close.
  */
 public final class Broker implements AutoCloseable {
 
-    private final KafkaNode embedded;
-    private final String bootstrapServers;
+    private final KafkaNode node;
 
-    private Broker(KafkaNode embedded, String bootstrapServers) {
-        this.embedded = embedded;
-        this.bootstrapServers = bootstrapServers;
+    private Broker(KafkaNode node) {
+        this.node = node;
     }
 
     /** Starts a real Apache Kafka broker in KRaft mode in this JVM, with {@code partitions} per new topic. */
     public static Broker embedded(int partitions) {
         try {
-            Path logDir = Files.createTempDirectory("gream-perf-kafka");
-            // Benchmarks may write to a topic before anyone created it, as with the test broker they ran on before.
-            KafkaNode node = KafkaNode.start(KafkaNode.Settings.singleNode(logDir, freePort(), freePort(), partitions)
-                    .with(Map.of("auto.create.topics.enable", "true")));
-            return new Broker(node, node.bootstrapServers());
+            // Benchmarks may write to a topic before anyone created it.
+            return new Broker(KafkaNode.start(KafkaNode.Settings.singleNode(
+                    Files.createTempDirectory("gream-perf-kafka"), Service.freePort(), Service.freePort(), partitions)
+                    .with(Map.of("auto.create.topics.enable", "true"))));
         } catch (Exception e) {
             throw new IllegalStateException("could not start the embedded Kafka broker", e);
         }
     }
 
-    public static Broker existing(String bootstrapServers) {
-        return new Broker(null, bootstrapServers);
-    }
-
     public String bootstrapServers() {
-        return bootstrapServers;
-    }
-
-    public boolean isEmbedded() {
-        return embedded != null;
+        return node.bootstrapServers();
     }
 
     @Override
     public void close() {
-        if (embedded != null) {
-            embedded.close();
-            try {
-                FileSystemUtils.deleteRecursively(embedded.logDir());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        node.close();
+        try {
+            FileSystemUtils.deleteRecursively(node.logDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,18 +1,17 @@
 package io.gream.perf.stack;
 
+import io.gream.childjvm.ChildJvm;
+import io.gream.childjvm.ExecJars;
+import io.gream.childjvm.Probes;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -26,32 +25,23 @@ public record Service(String name, String url, ChildJvm jvm, Path stateDir) impl
 
     /** The engine's internal token, shared with the ingress; loopback only, so a fixed value. */
     private static final String INTERNAL_TOKEN = "gream-benchmark-internal-token";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String READINESS = "/actuator/health/readiness";
 
     /**
-     * Starts a bid-engine against {@code bootstrapServers}, with topics of {@code partitions} partitions and
-     * replication 1, its state under {@code dir}, and waits until its readiness probe (which includes Kafka
-     * Streams being RUNNING) answers 200.
+     * Starts a bid-engine with topics of {@code partitions} partitions and replication 1, its state under
+     * {@code dir}, once its readiness probe (which includes Kafka Streams being RUNNING) answers 200.
      */
     public static Service startEngine(String bootstrapServers, int partitions, Path dir, List<String> jvmArgs,
                                       List<String> extraArgs) {
-        int port = freePort();
         Path stateDir = dir.resolve("engine-state");
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + port,
+        return start("bid-engine", dir, jvmArgs, READINESS, stateDir, extraArgs,
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--gream.data-dir=" + dir.resolve("engine-data").toAbsolutePath(),
                 "--spring.kafka.streams.state-dir=" + stateDir.toAbsolutePath(),
                 "--gream.engine.topics.partitions=" + partitions,
                 "--gream.engine.topics.replication-factor=1",
                 "--gream.engine.topics.min-insync-replicas=1",
-                "--gream.engine.internal-token=" + INTERNAL_TOKEN));
-        args.addAll(extraArgs);
-        ChildJvm jvm = ChildJvm.start("bid-engine", Jars.find("bid-engine"), jvmArgs, args,
-                dir.resolve("bid-engine.log"));
-        Service engine = new Service("bid-engine", "http://localhost:" + port, jvm, stateDir);
-        engine.awaitReady("/actuator/health/readiness", Duration.ofSeconds(120));
-        return engine;
+                "--gream.engine.internal-token=" + INTERNAL_TOKEN);
     }
 
     /**
@@ -60,10 +50,8 @@ public record Service(String name, String url, ChildJvm jvm, Path stateDir) impl
      */
     public static Service startIngress(String bootstrapServers, String engineUrl, Path dir, List<String> jvmArgs,
                                        List<String> extraArgs) {
-        int port = freePort();
-        List<String> args = new ArrayList<>(List.of(
+        return start("ingress-api", dir, jvmArgs, READINESS, null, extraArgs,
                 "--spring.profiles.active=local",
-                "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--gream.ingress.engine-urls=" + engineUrl,
                 "--gream.ingress.engine-token=" + INTERNAL_TOKEN,
@@ -71,13 +59,7 @@ public record Service(String name, String url, ChildJvm jvm, Path stateDir) impl
                 "--gream.ingress.rate-limit.requests-per-period=1000000",
                 "--gream.ingress.rate-limit.anonymous-requests-per-period=1000000",
                 "--springdoc.api-docs.enabled=false",
-                "--springdoc.swagger-ui.enabled=false"));
-        args.addAll(extraArgs);
-        ChildJvm jvm = ChildJvm.start("ingress-api", Jars.find("ingress-api"), jvmArgs, args,
-                dir.resolve("ingress-api.log"));
-        Service ingress = new Service("ingress-api", "http://localhost:" + port, jvm, null);
-        ingress.awaitReady("/actuator/health/readiness", Duration.ofSeconds(120));
-        return ingress;
+                "--springdoc.swagger-ui.enabled=false");
     }
 
     /**
@@ -86,46 +68,32 @@ public record Service(String name, String url, ChildJvm jvm, Path stateDir) impl
      */
     public static Service startLockingBaseline(String jdbcUrl, String user, String password, String hmacSecret,
                                                Path dir, List<String> jvmArgs) {
-        int port = freePort();
-        ChildJvm jvm = ChildJvm.start("perf-locking-baseline", Jars.find("perf-locking-baseline"), jvmArgs, List.of(
-                "--server.port=" + port,
+        return start("perf-locking-baseline", dir, jvmArgs, "/ping", null, List.of(),
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password,
                 // web-auth takes an HMAC key only under the local profile, as the ingress under test does
                 "--spring.profiles.active=local",
-                "--gream.auth.hmac-secret=" + hmacSecret), dir.resolve("perf-locking-baseline.log"));
-        Service service = new Service("perf-locking-baseline", "http://localhost:" + port, jvm, null);
-        service.awaitReady("/ping", Duration.ofSeconds(120));
-        return service;
+                "--gream.auth.hmac-secret=" + hmacSecret);
     }
 
     public static Service existing(String name, String url) {
         return new Service(name, url, null, null);
     }
 
-    void awaitReady(String path, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (jvm != null && !jvm.isAlive()) {
-                throw new IllegalStateException(name + " exited during start; see its log");
-            }
-            try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    System.out.println(name + " ready at " + url);
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
-        }
-        throw new IllegalStateException(name + " not ready at " + url + path + " within " + timeout);
+    private static Service start(String module, Path dir, List<String> jvmArgs, String readyPath, Path stateDir,
+                                 List<String> extraArgs, String... settings) {
+        int port = freePort();
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port));
+        args.addAll(List.of(settings));
+        args.addAll(extraArgs);
+        ChildJvm jvm = ChildJvm.start(module, ChildJvm.command(ExecJars.find(module), jvmArgs, args),
+                dir.resolve(module + ".log")).stopOnExit();
+        System.out.printf("started %s (pid %d), log %s%n", module, jvm.pid(), jvm.log());
+        String url = "http://localhost:" + port;
+        jvm.awaitReady(Duration.ofSeconds(120), () -> Probes.answers(url + readyPath, ""));
+        System.out.println(module + " ready at " + url);
+        return new Service(module, url, jvm, stateDir);
     }
 
     /** RSS of the child JVM in bytes, -1 if unknown. */
@@ -139,13 +107,7 @@ public record Service(String name, String url, ChildJvm jvm, Path stateDir) impl
             return -1;
         }
         try (Stream<Path> files = Files.walk(stateDir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0; // RocksDB removed it meanwhile
-                }
-            }).sum();
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

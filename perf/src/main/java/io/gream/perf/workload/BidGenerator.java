@@ -53,7 +53,12 @@ public final class BidGenerator {
     }
 
     public String auctionId(int index) {
-        return prefix + "-a" + index;
+        return auctionPrefix() + index;
+    }
+
+    /** What every auction id of this generator starts with. */
+    public String auctionPrefix() {
+        return prefix + "-a";
     }
 
     /** Opens auction {@code index}, ending at {@code endsAt}. */

@@ -8,11 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 
@@ -23,7 +19,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "refund")
-public class RefundRecord implements Persistable<String> {
+public class RefundRecord extends AssignedIdRecord {
 
     @Id
     @Column(name = "refund_id")
@@ -55,15 +51,13 @@ public class RefundRecord implements Persistable<String> {
     @Column(name = "published_at")
     private Instant publishedAt;
 
-    @Transient
-    private boolean fresh;
-
     protected RefundRecord() {
         // for JPA
     }
 
     RefundRecord(String refundId, String auctionId, RefundKind kind, long amount, String currency, String paymentKey,
                  String reason, Instant requestedAt) {
+        super(true);
         this.refundId = refundId;
         this.auctionId = auctionId;
         this.kind = kind;
@@ -76,7 +70,6 @@ public class RefundRecord implements Persistable<String> {
         this.requestedAt = SettlementRecord.micros(requestedAt);
         // Due at once: if the worker that records it dies before asking the gateway, the retrier carries it out.
         this.nextAttemptAt = this.requestedAt;
-        this.fresh = true;
     }
 
     void refunded(String reference, Instant at) {
@@ -183,14 +176,4 @@ public class RefundRecord implements Persistable<String> {
         return refundId;
     }
 
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
-    }
 }

@@ -13,11 +13,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 
@@ -31,7 +27,7 @@ import static io.gream.settlement.store.SettlementRecord.truncate;
  */
 @Entity
 @Table(name = "second_chance")
-public class SecondChanceRecord implements Persistable<String> {
+public class SecondChanceRecord extends AssignedIdRecord {
 
     /** The journal of a second-chance sale. */
     public static String journalId(String auctionId) {
@@ -85,15 +81,13 @@ public class SecondChanceRecord implements Persistable<String> {
     @Column(name = "outcome_published_at")
     private Instant outcomePublishedAt;
 
-    @Transient
-    private boolean fresh;
-
     protected SecondChanceRecord() {
         // for JPA
     }
 
     SecondChanceRecord(String auctionId, String offerCommandId, SoldAuction failedSale, String settlementEventId,
                        RunnerUps.RunnerUp runnerUp, Instant offeredAt, Instant expiresAt) {
+        super(true);
         this.auctionId = auctionId;
         this.offerCommandId = offerCommandId;
         this.sellerId = failedSale.sellerId();
@@ -107,7 +101,6 @@ public class SecondChanceRecord implements Persistable<String> {
         this.expiresAt = micros(expiresAt);
         this.idempotencyKey = IdempotencyKeys.forSecondChance(auctionId);
         this.state = SecondChanceState.OFFERED;
-        this.fresh = true;
     }
 
     /** Whether an answer at {@code at} (broker time) came too late. */
@@ -253,16 +246,6 @@ public class SecondChanceRecord implements Persistable<String> {
         return auctionId;
     }
 
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
-    }
 
     private void require(SecondChanceState expected) {
         if (state != expected) {

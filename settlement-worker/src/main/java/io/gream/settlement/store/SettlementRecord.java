@@ -9,11 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +22,7 @@ import java.time.temporal.ChronoUnit;
  */
 @Entity
 @Table(name = "settlement")
-public class SettlementRecord implements Persistable<String> {
+public class SettlementRecord extends AssignedIdRecord {
 
     /** The failure reason of a sale that could not be charged before its deadline: an outage, not a decline. */
     public static final String DEADLINE_FAILURE = "SETTLEMENT_DEADLINE";
@@ -71,14 +67,12 @@ public class SettlementRecord implements Persistable<String> {
     @Column(name = "last_error")
     private String lastError;
 
-    @Transient
-    private boolean fresh;
-
     protected SettlementRecord() {
         // for JPA
     }
 
     private SettlementRecord(SoldAuction sale, Instant deadlineAt) {
+        super(true);
         this.auctionId = sale.auctionId();
         this.closeEventId = sale.closeEventId();
         this.closedAt = micros(sale.closedAt());
@@ -90,7 +84,6 @@ public class SettlementRecord implements Persistable<String> {
         this.idempotencyKey = sale.idempotencyKey();
         this.state = SettlementState.PENDING;
         this.deadlineAt = micros(deadlineAt);
-        this.fresh = true;
     }
 
     /**
@@ -244,16 +237,6 @@ public class SettlementRecord implements Persistable<String> {
         return auctionId;
     }
 
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
-    }
 
     private void requirePending() {
         if (state.terminal()) {

@@ -1,4 +1,4 @@
-package io.gream.perf.stack;
+package io.gream.childjvm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Finds a module's runnable {@code -exec} jar from the repository root or a module directory. */
-public final class Jars {
+/** Finds a module's runnable {@code -exec} jar from the repository root or a module directory; builds nothing. */
+public final class ExecJars {
 
-    private Jars() {
+    private ExecJars() {
     }
 
     public static Path find(String module) {
