@@ -1,5 +1,6 @@
 package io.gream.perf.baseline;
 
+import io.gream.childjvm.ExecJars;
 import io.gream.perf.load.Drive;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -14,7 +15,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.UrlResource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,10 +59,18 @@ final class BareStreamsProcessor implements AutoCloseable {
         });
     }
 
-    /** The engine's literal Kafka Streams properties (placeholders need the engine's own context: left out). */
+    /**
+     * The engine's literal Kafka Streams properties (placeholders need the engine's own context: left out), read
+     * from {@code bid-engine.yml} in the engine's {@code -exec} jar, the one the engine phases run.
+     */
     static Properties engineSettings() {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new ClassPathResource("bid-engine.yml"));
+        try {
+            yaml.setResources(new UrlResource("jar:" + ExecJars.find("bid-engine").toUri()
+                    + "!/BOOT-INF/classes/bid-engine.yml"));
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
         Properties settings = new Properties();
         yaml.getObject().forEach((key, value) -> {
             String name = key.toString().replace("properties[", "properties.").replace("]", "");
