@@ -174,14 +174,14 @@ final class BenchmarkRun {
         // an ingress started elsewhere signs with a key the lock-based service does not know
         LockingRestService locking = options.ingressUrl == null ? lockingRestService(secret) : null;
         bench.warmUp("gream-rest", url, engineBench().openedAuctions(Workload.UNIFORM, REST_BIDDERS));
-        engineCaughtUp(null);
+        engineDrainedMs();
         if (locking != null) {
             bench.warmUp("locking-rest", locking.url(), locking.openedAuctions(Workload.UNIFORM, runId, REST_BIDDERS));
         }
         for (Workload w : List.of(Workload.HOT, Workload.UNIFORM)) {
             String ingressUrl = url;
-            atRates(rate -> engineCaughtUp(bench.bids("gream-rest", ingressUrl,
-                    engineBench().openedAuctions(w, REST_BIDDERS), rate)));
+            atRates(rate -> bench.bids("gream-rest", ingressUrl, engineBench().openedAuctions(w, REST_BIDDERS), rate)
+                    .withNote("engineBacklogDrainedMs", engineDrainedMs()));
             if (locking != null) {
                 atRates(rate -> bench.bids("locking-rest", locking.url(),
                         locking.openedAuctions(w, runId, REST_BIDDERS), rate));
@@ -195,12 +195,11 @@ final class BenchmarkRun {
 
     /**
      * Waits until the engine has decided every command written so far, so that no later phase, of either system,
-     * runs beside its backlog; notes how long that took on {@code measured}.
+     * runs beside its backlog. Returns how long that took in milliseconds, or -1 when it did not within 3 minutes.
      */
-    private Measurement engineCaughtUp(Measurement measured) {
-        var waited = clients().awaitCaughtUp(ENGINE_GROUP, Topics.AUCTION_COMMANDS.name(), Duration.ofMinutes(3));
-        return measured == null ? null
-                : measured.withNote("engineBacklogDrainedMs", waited.map(Duration::toMillis).orElse(-1L));
+    private long engineDrainedMs() {
+        return clients().awaitCaughtUp(ENGINE_GROUP, Topics.AUCTION_COMMANDS.name(), Duration.ofMinutes(3))
+                .map(Duration::toMillis).orElse(-1L);
     }
 
     /** Each REST rate in turn, until one collapsed: higher rates would only wait out their timeouts. */

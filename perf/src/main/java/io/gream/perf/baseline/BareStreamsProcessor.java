@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.UrlResource;
 
+import java.net.MalformedURLException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -68,7 +69,7 @@ final class BareStreamsProcessor implements AutoCloseable {
         try {
             yaml.setResources(new UrlResource("jar:" + ExecJars.find("bid-engine").toUri()
                     + "!/BOOT-INF/classes/bid-engine.yml"));
-        } catch (java.net.MalformedURLException e) {
+        } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
         Properties settings = new Properties();
