@@ -6,6 +6,7 @@ import io.gream.analytics.tap.AuctionEventTap;
 import io.gream.contracts.AuctionEvent;
 import io.gream.contracts.CloseOutcome;
 import io.gream.contracts.Topics;
+import io.gream.engine.EngineTestSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -54,13 +55,8 @@ class TapsAgainstABrokerIT {
 
     @BeforeAll
     static void startBrokerAndWriteLikeTheEngine() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3, Topics.AUCTION_EVENTS.name());
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
+        broker = EngineTestSupport.startBroker();
+        broker.addTopics(Topics.AUCTION_EVENTS.name());
 
         try (KafkaProducer<String, AuctionEvent> engine = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
