@@ -55,9 +55,6 @@ public final class RestBench {
     private static final String HTTP_THREADS = "perf-http-";
     /** Requests in flight at once, at most: one connection each (HTTP/1.1); beyond it they queue in the client. */
     private static final int CONNECTIONS = 2_000;
-    /** A generator that sent this late (p99), or whose busiest thread used this much of a core, was the limit. */
-    private static final double LATE_MS = 10;
-    private static final double BUSY_THREAD_CORES = 0.9;
     /** Rates of the unmeasured warm-up steps before a service's first measured phase. */
     private static final List<Double> WARM_UP_RATES = List.of(50.0, 150.0, 300.0);
 
@@ -248,7 +245,6 @@ public final class RestBench {
             notes.put("harnessCpuCores", cost.processCores());
             notes.put("machineBusyShare", cost.machineBusyShare());
             notes.put("sendLateP99Ms", sendLateP99Ms);
-            notes.put("clientLimited", sendLateP99Ms > LATE_MS || cost.busiestThreadCores() >= BUSY_THREAD_CORES);
             return new Measurement(system, "latency", workload, rate,
                     log.measured() / (profile.measure().toNanos() / 1e9), log.summary(), notes);
         }

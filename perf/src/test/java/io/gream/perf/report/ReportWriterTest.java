@@ -37,7 +37,7 @@ class ReportWriterTest {
         report.add(new Measurement("locking-rest", "latency", "hot", 1_000, 900, latency(50, 150),
                 Map.of("failed", 0)));
         report.add(new Measurement("load-generator", "latency", "ping", 10_000, 10_000, latency(1, 5),
-                Map.of("failed", 0, "clientLimited", true)));
+                Map.of("failed", 0, "sendLateP99Ms", 1_500.0)));
         report.add(new Measurement("gream-engine", "latency", "uniform", 1_500, 1_500, latency(60, 200), Map.of()));
         report.add(new Measurement("raw-kafka", "latency", "uniform", 1_500, 1_500, latency(1, 8), Map.of()));
         report.add(new Measurement("gream-engine", "close-lag", "close", 0, 1_000, latency(300, 700),
@@ -84,6 +84,20 @@ class ReportWriterTest {
             assertThat(c.what()).startsWith("close lag p99");
             assertThat(c.met()).isTrue();
         });
+    }
+
+    @Test
+    void aRestRateCountsUnlessTheGeneratorItselfWasTheLimit() {
+        Report report = new Report("test", Map.of());
+        report.add(new Measurement("gream-rest", "latency", "uniform", 500, 500, latency(10, 60),
+                Map.of("failed", 0, "sendLateP99Ms", 20.0, "generatorBusiestThreadCores", 0.1)));
+        report.add(new Measurement("gream-rest", "latency", "uniform", 1_000, 1_000, latency(10, 60),
+                Map.of("failed", 0, "generatorBusiestThreadCores", 0.95)));
+        report.add(new Measurement("gream-rest", "latency", "uniform", 2_000, 2_000, latency(10, 60),
+                Map.of("failed", 0, "sendLateP99Ms", 150.0)));
+
+        assertThat(report.bestRest("gream-rest", "uniform")).get()
+                .extracting(Measurement::offeredPerSecond).isEqualTo(500.0);
     }
 
     @Test
