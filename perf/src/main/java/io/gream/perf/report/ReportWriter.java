@@ -108,7 +108,7 @@ public final class ReportWriter {
                 .xAxisTitle("completed per second").yAxisTitle("latency (ms, log scale)").build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        for (String system : List.of("gream-engine", "raw-kafka", "gream-rest")) {
+        for (String system : List.of("gream-engine", "raw-kafka", "gream-rest", "locking-rest")) {
             for (String workload : List.of("uniform", "hot")) {
                 // Overloaded points (less than half the offered rate completed) are in the table, not the chart:
                 // their latency is the length of the phase, not of the system.
