@@ -149,8 +149,9 @@ public final class RestBench {
 
     /** {@code GET url} at {@code rate} per second: the generator against an endpoint that does nothing. */
     public Measurement ping(String url, double rate) {
-        return run("load generator", rate, profile.warmup(), profile.total(), () -> SimpleRequestBuilder.get(url).build(),
-                (response, now) -> response.getCode() == 200).measurement("load-generator", "ping", rate);
+        return run("load generator", rate, profile.warmup(), profile.total(),
+                () -> SimpleRequestBuilder.get(url).build(), (response, now) -> response.getCode() == 200)
+                .measurement("load-generator", "ping", rate);
     }
 
     /** Sends {@code requests} open loop; {@code counts} decides whether an answer (at a time) counts, and notes it. */
