@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +29,7 @@ class ChildJvmTest {
 
     @Test
     void startsAChildThatLogsToItsFileAndWaitsUntilItsPortAccepts() throws IOException {
-        int port = freePort();
+        int port = Ports.free();
         ChildJvm child = start(String.valueOf(port));
 
         child.awaitReady(Duration.ofSeconds(30), () -> Probes.accepts("localhost", port));
@@ -50,7 +49,7 @@ class ChildJvmTest {
 
     @Test
     void pauseFreezesTheChildAndResumeThawsIt() throws IOException {
-        int port = freePort();
+        int port = Ports.free();
         ChildJvm child = start(String.valueOf(port));
         child.awaitReady(Duration.ofSeconds(30), () -> Probes.accepts("localhost", port));
 
@@ -62,7 +61,7 @@ class ChildJvmTest {
 
     @Test
     void stopEndsEvenAPausedChild() throws IOException {
-        int port = freePort();
+        int port = Ports.free();
         ChildJvm child = start(String.valueOf(port));
         child.awaitReady(Duration.ofSeconds(30), () -> Probes.accepts("localhost", port));
         child.pause();
@@ -74,7 +73,7 @@ class ChildJvmTest {
 
     @Test
     void anotherHandleFoundByPidCanKillTheChild() throws IOException {
-        int port = freePort();
+        int port = Ports.free();
         ChildJvm child = start(String.valueOf(port));
         child.awaitReady(Duration.ofSeconds(30), () -> Probes.accepts("localhost", port));
 
@@ -97,11 +96,5 @@ class ChildJvmTest {
     private static char state(ChildJvm child) throws IOException {
         String stat = Files.readString(Path.of("/proc", String.valueOf(child.pid()), "stat"));
         return stat.charAt(stat.lastIndexOf(')') + 2);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.gream.drill;
 
-import io.gream.perf.load.OpenLoop;
-import io.gream.perf.load.PerfClock;
+import io.gream.load.OpenLoop;
+import io.gream.load.PerfClock;
 import org.apache.kafka.common.utils.Utils;
 
 import java.io.IOException;

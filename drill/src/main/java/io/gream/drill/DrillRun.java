@@ -4,6 +4,7 @@ import io.gream.audit.Check;
 import io.gream.audit.LogReader;
 import io.gream.audit.LogRecords;
 import io.gream.contracts.Topics;
+import io.gream.kafka.GroupLag;
 import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -170,11 +171,11 @@ final class DrillRun implements Callable<Integer> {
             say("waiting %d s for the last deadline".formatted(wait / 1000));
             LockSupport.parkNanos(wait * 1_000_000);
         }
-        try (GroupLag lag = new GroupLag(layout)) {
-            lag.awaitCaughtUp("gream-bid-engine", Topics.AUCTION_COMMANDS.name(), 20L * ClusterLayout.PARTITIONS,
+        try (GroupLag lag = new GroupLag(layout.bootstrapServers())) {
+            awaitCaughtUp(lag, "gream-bid-engine", Topics.AUCTION_COMMANDS.name(), 20L * ClusterLayout.PARTITIONS,
                     Duration.ofMinutes(6));
             // A transaction's commit marker follows the last event of each partition; the group never "consumes" it.
-            lag.awaitCaughtUp(SETTLEMENT_GROUP, Topics.AUCTION_EVENTS.name(), ClusterLayout.PARTITIONS,
+            awaitCaughtUp(lag, SETTLEMENT_GROUP, Topics.AUCTION_EVENTS.name(), ClusterLayout.PARTITIONS,
                     Duration.ofMinutes(3));
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -187,6 +188,22 @@ final class DrillRun implements Callable<Integer> {
             last = progress;
         }
         say("settlements (rows/pending): " + last);
+    }
+
+    /**
+     * Waits until {@code group} is at most {@code slack} records behind {@code topic}, saying so every 5 s. Under
+     * faults the consumers can be minutes behind the load: lag, not loss, which a verifier that looked earlier would
+     * report as missing. After {@code timeout} it verifies anyway.
+     */
+    private static void awaitCaughtUp(GroupLag lag, String group, String topic, long slack, Duration timeout) {
+        long[] last = {-1};
+        boolean caughtUp = lag.awaitCaughtUp(group, topic, slack, timeout, Duration.ofSeconds(5), reading -> {
+            last[0] = reading;
+            say(reading < 0 ? "cannot read the lag of " + group
+                    : "%s behind %s by %d records".formatted(group, topic, reading));
+        }).isPresent();
+        say(caughtUp ? "%s caught up with %s".formatted(group, topic)
+                : "%s still %d records behind %s after %s; verifying anyway".formatted(group, last[0], topic, timeout));
     }
 
     private static void say(String line) {

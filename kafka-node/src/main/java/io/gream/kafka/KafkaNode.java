@@ -1,14 +1,18 @@
 package io.gream.kafka;
 
+import io.gream.childjvm.Ports;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * One Apache Kafka node in KRaft mode, broker and controller combined, run from Kafka's own server code
@@ -26,6 +31,9 @@ import java.util.Properties;
  * {@code kafka-storage.sh format} does) and every later start finds it formatted and resumes with the same cluster,
  * topics, offsets and transactions. That is why this is not spring-kafka-test's {@code EmbeddedKafkaKraftBroker},
  * whose test kit formats fresh temporary directories on every start; tests keep using that one.
+ *
+ * <p>{@link #startTemporary} is the exception: a node in a fresh temporary directory, deleted on close, for a run
+ * or a test that keeps nothing.
  *
  * <p>Topics are never created on first use: whoever needs one creates it with its settings.
  */
@@ -70,20 +78,37 @@ public final class KafkaNode implements AutoCloseable {
 
     private final Settings settings;
     private final KafkaRaftServer server;
+    private final boolean temporary;
 
-    private KafkaNode(Settings settings, KafkaRaftServer server) {
+    private KafkaNode(Settings settings, KafkaRaftServer server, boolean temporary) {
         this.settings = settings;
         this.server = server;
+        this.temporary = temporary;
     }
 
     /** Formats the log directory when it is new, then starts the node and returns once it has started. */
     public static KafkaNode start(Settings settings) throws Exception {
+        return start(settings, false);
+    }
+
+    /**
+     * Starts a cluster of one in a new temporary directory on free ports, with the settings {@code overrides} makes
+     * of the chosen ones (their ports, say) applied last. The directory is deleted on {@link #close}.
+     */
+    public static KafkaNode startTemporary(int partitions, Function<Settings, Map<String, String>> overrides)
+            throws Exception {
+        Settings settings = Settings.singleNode(Files.createTempDirectory("gream-kafka"), Ports.free(), Ports.free(),
+                partitions);
+        return start(settings.with(overrides.apply(settings)), true);
+    }
+
+    private static KafkaNode start(Settings settings, boolean temporary) throws Exception {
         Files.createDirectories(settings.logDir());
         KafkaConfig config = KafkaConfig.fromProps(properties(settings), false);
         formatIfNew(settings);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        return new KafkaNode(settings, server);
+        return new KafkaNode(settings, server, temporary);
     }
 
     public String bootstrapServers() {
@@ -99,11 +124,21 @@ public final class KafkaNode implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    /** Controlled shutdown: flushes logs and writes clean-shutdown markers, so the next start skips recovery. */
+    /**
+     * Controlled shutdown: flushes logs and writes clean-shutdown markers, so the next start skips recovery. A
+     * temporary node's directory is then deleted.
+     */
     @Override
     public void close() {
         server.shutdown();
         server.awaitShutdown();
+        if (temporary) {
+            try {
+                Utils.delete(settings.logDir().toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** The broker settings a node with these settings starts with. */

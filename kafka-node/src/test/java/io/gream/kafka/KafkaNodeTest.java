@@ -1,5 +1,6 @@
 package io.gream.kafka;
 
+import io.gream.childjvm.Ports;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -15,8 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ class KafkaNodeTest {
 
     @Test
     void aSingleNodeKeepsItsTopicsAndRecordsAcrossARestartFromTheSameLogDirectory() throws Exception {
-        KafkaNode.Settings settings = KafkaNode.Settings.singleNode(logDir, freePort(), freePort(), 2);
+        KafkaNode.Settings settings = KafkaNode.Settings.singleNode(logDir, Ports.free(), Ports.free(), 2);
         try (KafkaNode node = KafkaNode.start(settings)) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, node.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
@@ -48,6 +48,22 @@ class KafkaNodeTest {
         try (KafkaNode node = KafkaNode.start(settings)) {
             assertThat(readAll(node.bootstrapServers(), "kept")).containsExactly("before the restart");
         }
+    }
+
+    @Test
+    void aTemporaryNodeTakesOverridesMadeOfItsPortsAndDeletesItsDirectoryOnClose() throws Exception {
+        Path dir;
+        try (KafkaNode node = KafkaNode.startTemporary(1,
+                s -> Map.of("advertised.listeners", "PLAINTEXT://127.0.0.1:" + s.port()))) {
+            dir = node.logDir();
+            assertThat(Files.exists(dir.resolve("meta.properties"))).isTrue();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    node.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("scratch", 1, (short) 1))).all().get();
+            }
+        }
+
+        assertThat(dir).doesNotExist();
     }
 
     @Test
@@ -87,12 +103,6 @@ class KafkaNodeTest {
                 }
             }
             return values;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

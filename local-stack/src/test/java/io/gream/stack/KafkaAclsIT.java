@@ -1,5 +1,6 @@
 package io.gream.stack;
 
+import io.gream.childjvm.Ports;
 import io.gream.contracts.Topics;
 import io.gream.kafka.KafkaNode;
 import io.gream.stack.GreamApi.Answer;
@@ -93,11 +94,9 @@ class KafkaAclsIT {
         acls.users().forEach(user -> passwords.put(user, randomPassword()));
         assertThat(acls.users()).as("every service has ACLs").containsAll(ServiceAcls.USERS.values());
 
-        int clientPort = LocalStackIT.freePort();
-        int controllerPort = LocalStackIT.freePort();
-        adminPort = LocalStackIT.freePort();
-        broker = KafkaNode.start(KafkaNode.Settings.singleNode(dataDir.resolve("kafka"), clientPort, controllerPort, 3)
-                .with(securedListeners(clientPort, controllerPort)));
+        adminPort = Ports.free();
+        broker = KafkaNode.startTemporary(3,
+                settings -> securedListeners(settings.port(), settings.controllerPort()));
         started.push(broker);
 
         Map<String, Object> admin = login(ADMIN, "PLAIN", "localhost:" + adminPort);
@@ -120,7 +119,7 @@ class KafkaAclsIT {
 
         Map<String, Integer> ports = new HashMap<>();
         for (ServiceDefinition service : GreamServices.ALL) {
-            ports.put(service.name(), LocalStackIT.freePort());
+            ports.put(service.name(), Ports.free());
         }
         layout = new StackLayout(dataDir, broker.bootstrapServers(), 3, ports);
         for (ServiceDefinition definition : GreamServices.ALL) {

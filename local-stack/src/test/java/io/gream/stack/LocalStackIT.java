@@ -1,5 +1,6 @@
 package io.gream.stack;
 
+import io.gream.childjvm.Ports;
 import io.gream.stack.GreamApi.Answer;
 import io.gream.stack.service.GreamServices;
 import io.gream.stack.service.ServiceDefinition;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,9 +66,9 @@ class LocalStackIT {
     /** As {@link #testSettings(Path)}, with only some of the services (a test that needs fewer starts faster). */
     static StackSettings testSettings(Path dataDir, List<ServiceDefinition> services) throws IOException {
         List<String> args = new ArrayList<>(List.of("--data-dir=" + dataDir.toAbsolutePath(),
-                "--kafka-port=" + freePort(), "--controller-port=" + freePort(), "--partitions=3"));
+                "--kafka-port=" + Ports.free(), "--controller-port=" + Ports.free(), "--partitions=3"));
         for (ServiceDefinition service : services) {
-            args.add("--" + service.portKey() + "-port=" + freePort());
+            args.add("--" + service.portKey() + "-port=" + Ports.free());
         }
         return StackSettings.parse(args.toArray(String[]::new), Map.of(), services)
                 .withOverrides(Map.of(GreamServices.INGRESS_API.name(),
@@ -302,11 +302,5 @@ class LocalStackIT {
                  "voucherExpiresOn":"2030-12-31"},"startPrice":%d,"minIncrement":%d,%s"endsAt":"%s",
                  "softCloseSeconds":0}""".formatted(auctionId, startPrice, increment,
                 reserve == null ? "" : "\"reservePrice\":" + reserve + ",", endsAt);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

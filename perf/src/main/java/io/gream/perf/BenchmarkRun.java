@@ -1,6 +1,9 @@
 package io.gream.perf;
 
+import io.gream.childjvm.ServiceJvm;
 import io.gream.contracts.Topics;
+import io.gream.kafka.GroupLag;
+import io.gream.kafka.KafkaNode;
 import io.gream.perf.baseline.DeciderBench;
 import io.gream.perf.baseline.MysqlBench;
 import io.gream.perf.baseline.RawKafkaBench;
@@ -12,8 +15,6 @@ import io.gream.perf.report.Report;
 import io.gream.perf.report.ReportWriter;
 import io.gream.perf.rest.LockingRestService;
 import io.gream.perf.rest.RestBench;
-import io.gream.perf.stack.Broker;
-import io.gream.perf.stack.Service;
 import io.gream.perf.workload.Workload;
 
 import java.nio.file.Path;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ final class BenchmarkRun {
     private final String runId = "r" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private KafkaClients clients;
-    private Service engine;
+    private ServiceJvm engine;
     private EngineBench engineBench;
 
     BenchmarkRun(RunOptions options, Set<Phase> phases, String command) {
@@ -72,19 +72,22 @@ final class BenchmarkRun {
         System.out.printf("run %s: phases %s, %s profile, results in %s%n", runId, phases,
                 options.quick ? "quick" : "full", out);
         try {
+            if (!EnumSet.of(Phase.DECIDER, Phase.MYSQL).containsAll(phases)) {
+                clients = new KafkaClients(bootstrapServers());
+            }
             if (phases.contains(Phase.DECIDER)) {
                 DeciderBench decider = new DeciderBench(profile);
                 List.of(Workload.HOT, Workload.UNIFORM).forEach(w -> report.add(decider.saturation(w)));
             }
             double engineRate = phases.contains(Phase.ENGINE) ? engineBenchmarks() : options.rate;
             if (phases.contains(Phase.RAW)) {
-                try (RawKafkaBench raw = new RawKafkaBench(clients(), profile, runId, options.partitions)) {
+                try (RawKafkaBench raw = new RawKafkaBench(clients, profile, runId, options.partitions)) {
                     report.add(raw.saturation(Workload.UNIFORM));
                     report.add(raw.latency(Workload.UNIFORM, engineRate));
                 }
             }
             if (phases.contains(Phase.BARE)) {
-                try (RawKafkaBench bare = RawKafkaBench.throughBareStreams(clients(), profile, runId,
+                try (RawKafkaBench bare = RawKafkaBench.throughBareStreams(clients, profile, runId,
                         options.partitions, out.resolve("bare-state"))) {
                     List.of(Workload.HOT, Workload.UNIFORM).forEach(w -> report.add(bare.saturation(w)));
                 }
@@ -96,9 +99,8 @@ final class BenchmarkRun {
                 rest();
             }
             if (phases.contains(Phase.CLOSE)) {
-                double openRate = report.find("gream-engine", "saturation", "uniform")
-                        .map(Measurement::throughputPerSecond).orElse(2000.0);
-                report.add(engineBench().closeLag(profile.closeAuctions(), profile.closeSpread(), openRate));
+                report.add(engineBench().closeLag(profile.closeAuctions(), profile.closeSpread(),
+                        saturation(Workload.UNIFORM, 2000)));
             }
             if (engine != null && engine.jvm() != null) {
                 report.engineFact("pid", engine.jvm().pid());
@@ -120,16 +122,11 @@ final class BenchmarkRun {
     /** Saturation per workload, then fixed rates; returns the uniform rate at 50 % of saturation. */
     private double engineBenchmarks() {
         EngineBench bench = engineBench();
-        Map<Workload, Double> saturation = new EnumMap<>(Workload.class);
-        for (Workload w : List.of(Workload.HOT, Workload.UNIFORM, Workload.SKEWED)) {
-            Measurement m = bench.saturation(w);
-            report.add(m);
-            saturation.put(w, m.throughputPerSecond());
-        }
-        double uniform = saturation.get(Workload.UNIFORM);
+        List.of(Workload.HOT, Workload.UNIFORM, Workload.SKEWED).forEach(w -> report.add(bench.saturation(w)));
+        double uniform = saturation(Workload.UNIFORM, 0);
         double half = Math.max(10, Math.floor(uniform / 2));
         report.add(bench.latency(Workload.UNIFORM, half));
-        report.add(bench.latency(Workload.HOT, Math.max(10, Math.floor(saturation.get(Workload.HOT) / 2))));
+        report.add(bench.latency(Workload.HOT, Math.max(10, Math.floor(saturation(Workload.HOT, 0) / 2))));
         for (double share : options.quick ? new double[0] : new double[] {0.25, 0.75}) {
             // more points of the latency/throughput curve, for the chart
             Measurement m = bench.latency(Workload.UNIFORM, Math.floor(uniform * share));
@@ -137,6 +134,12 @@ final class BenchmarkRun {
                     m.throughputPerSecond(), m.latency(), m.notes()));
         }
         return half;
+    }
+
+    /** The engine's saturation on {@code workload} in this run, or {@code otherwise} when it was not measured. */
+    private double saturation(Workload workload, double otherwise) {
+        return report.find("gream-engine", "saturation", workload.label()).map(Measurement::throughputPerSecond)
+                .orElse(otherwise);
     }
 
     private void mysql() throws Exception {
@@ -164,7 +167,7 @@ final class BenchmarkRun {
         if (url == null) {
             List<String> args = new ArrayList<>(options.ingressArgs);
             args.add("--gream.auth.hmac-secret=" + secret);
-            Service ingress = Service.startIngress(clients().bootstrapServers(), engine().url(),
+            ServiceJvm ingress = GreamJvms.ingress(clients.bootstrapServers(), engine().url(),
                     options.out.toAbsolutePath(), words(options.ingressJvmArgs), args);
             started.push(ingress);
             url = ingress.url();
@@ -198,8 +201,10 @@ final class BenchmarkRun {
      * runs beside its backlog. Returns how long that took in milliseconds, or -1 when it did not within 3 minutes.
      */
     private long engineDrainedMs() {
-        return clients().awaitCaughtUp(ENGINE_GROUP, Topics.AUCTION_COMMANDS.name(), Duration.ofMinutes(3))
-                .map(Duration::toMillis).orElse(-1L);
+        try (GroupLag lag = new GroupLag(clients.bootstrapServers())) {
+            return lag.awaitCaughtUp(ENGINE_GROUP, Topics.AUCTION_COMMANDS.name(), 0, Duration.ofMinutes(3),
+                    Duration.ofMillis(250), reading -> { }).map(Duration::toMillis).orElse(-1L);
+        }
     }
 
     /** Each REST rate in turn, until one collapsed: higher rates would only wait out their timeouts. */
@@ -227,29 +232,25 @@ final class BenchmarkRun {
         }
     }
 
-    private KafkaClients clients() {
-        if (clients == null) {
-            String bootstrapServers = options.bootstrapServers;
-            if (bootstrapServers == null) {
-                System.out.println("starting a Kafka broker (KRaft) in this JVM");
-                Broker broker = Broker.embedded(options.partitions);
-                started.push(broker);
-                bootstrapServers = broker.bootstrapServers();
-            }
-            clients = new KafkaClients(bootstrapServers);
+    /** The cluster named by the options, or a broker started in this JVM from a temporary directory. */
+    private String bootstrapServers() throws Exception {
+        if (options.bootstrapServers != null) {
+            return options.bootstrapServers;
         }
-        return clients;
+        System.out.println("starting a Kafka broker (KRaft) in this JVM");
+        // Benchmarks may write to a topic before anyone created it.
+        KafkaNode broker = KafkaNode.startTemporary(options.partitions,
+                settings -> Map.of("auto.create.topics.enable", "true"));
+        started.push(broker);
+        return broker.bootstrapServers();
     }
 
-    private Service engine() {
+    private ServiceJvm engine() {
         if (engine == null) {
-            if (options.engineUrl != null) {
-                engine = Service.existing("bid-engine", options.engineUrl);
-            } else {
-                engine = Service.startEngine(clients().bootstrapServers(), options.partitions,
-                        options.out.toAbsolutePath(), words(options.engineJvmArgs), options.engineArgs);
-                started.push(engine);
-            }
+            engine = options.engineUrl != null ? ServiceJvm.existing("bid-engine", options.engineUrl)
+                    : GreamJvms.engine(clients.bootstrapServers(), options.partitions, options.out.toAbsolutePath(),
+                    words(options.engineJvmArgs), options.engineArgs);
+            started.push(engine);
         }
         return engine;
     }
@@ -257,7 +258,7 @@ final class BenchmarkRun {
     private EngineBench engineBench() {
         if (engineBench == null) {
             engine();
-            engineBench = new EngineBench(clients(), profile, runId);
+            engineBench = new EngineBench(clients, profile, runId);
             started.push(engineBench);
         }
         return engineBench;

@@ -17,7 +17,6 @@ import org.apache.kafka.streams.state.Stores;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.UrlResource;
 
-import java.net.MalformedURLException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -66,12 +65,8 @@ final class BareStreamsProcessor implements AutoCloseable {
      */
     static Properties engineSettings() {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        try {
-            yaml.setResources(new UrlResource("jar:" + ExecJars.find("bid-engine").toUri()
-                    + "!/BOOT-INF/classes/bid-engine.yml"));
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+        yaml.setResources(UrlResource.from("jar:" + ExecJars.find("bid-engine").toUri()
+                + "!/BOOT-INF/classes/bid-engine.yml"));
         Properties settings = new Properties();
         yaml.getObject().forEach((key, value) -> {
             String name = key.toString().replace("properties[", "properties.").replace("]", "");

@@ -6,8 +6,8 @@ import io.gream.engine.auction.Auction;
 import io.gream.engine.auction.AuctionRules;
 import io.gream.engine.auction.Decision;
 import io.gream.engine.auction.RuleLimits;
+import io.gream.load.LatencySummary;
 import io.gream.perf.load.Profile;
-import io.gream.perf.report.LatencySummary;
 import io.gream.perf.report.Measurement;
 import io.gream.perf.workload.BidGenerator;
 import io.gream.perf.workload.Workload;
@@ -63,10 +63,8 @@ public final class DeciderBench {
                 accepted += decision.outcome() instanceof BidAccepted ? 1 : 0;
             }
         }
-        return new Measurement("decider", "saturation", workload.label(), 0,
-                decided / (profile.measure().toNanos() / 1e9), LatencySummary.NONE,
-                Map.of("acceptedShare", Math.round(1000.0 * accepted / Math.max(1, decided)) / 1000.0,
-                        "restarts", rounds));
+        return new Measurement("decider", "saturation", workload.label(), 0, profile.perSecond(decided),
+                LatencySummary.NONE, Map.of("acceptedShare", Measurement.share(accepted, decided), "restarts", rounds));
     }
 
     private static BidGenerator openAll(AuctionRules rules, Map<String, Optional<Auction>> auctions,

@@ -1,10 +1,10 @@
 package io.gream.perf.baseline;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.gream.load.LatencyLog;
+import io.gream.load.PerfClock;
 import io.gream.lockingbaseline.LockingBidService;
 import io.gream.perf.load.Drive;
-import io.gream.perf.load.LatencyLog;
-import io.gream.perf.load.PerfClock;
 import io.gream.perf.load.Profile;
 import io.gream.perf.load.Progress;
 import io.gream.perf.report.Measurement;
@@ -74,11 +74,9 @@ public final class MysqlBench implements AutoCloseable {
                     worker.join();
                 }
             }
-            var summary = latency.summary();
             return new Measurement("mysql-" + threads, "saturation", workload.label(), 0,
-                    latency.measured() / (profile.measure().toNanos() / 1e9), summary,
-                    Map.of("acceptedShare", Math.round(1000.0 * accepted.sum() / Math.max(1, latency.completed()))
-                            / 1000.0, "failed", latency.failures()));
+                    profile.perSecond(latency.measured()), latency.summary(), Map.of("acceptedShare",
+                    Measurement.share(accepted.sum(), latency.completed()), "failed", latency.failures()));
         }
     }
 

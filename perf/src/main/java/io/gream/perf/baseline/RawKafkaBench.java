@@ -1,11 +1,11 @@
 package io.gream.perf.baseline;
 
+import io.gream.load.LatencyLog;
+import io.gream.load.LatencySummary;
+import io.gream.load.PerfClock;
 import io.gream.perf.engine.KafkaClients;
 import io.gream.perf.load.Drive;
-import io.gream.perf.load.LatencyLog;
-import io.gream.perf.load.PerfClock;
 import io.gream.perf.load.Profile;
-import io.gream.perf.report.LatencySummary;
 import io.gream.perf.report.Measurement;
 import io.gream.perf.workload.BidGenerator;
 import io.gream.perf.workload.Workload;
@@ -70,9 +70,7 @@ public final class RawKafkaBench implements AutoCloseable {
         this.reader = clients.read(readFrom == null ? topic : readFrom, false, new ByteArrayDeserializer(),
                 (record, now) -> {
                     consumed.increment();
-                    if (window.measures(now)) {
-                        inWindow.increment();
-                    }
+                    inWindow.add(window.measures(now) ? 1 : 0);
                     visible.record(record.timestamp() * 1000, now);
                 });
     }
@@ -85,9 +83,8 @@ public final class RawKafkaBench implements AutoCloseable {
         visible = new LatencyLog(window.from());
         long sent = Drive.saturate(system + " saturation " + workload.label(), window, profile.maxBacklog(), visible,
                 () -> consumed.sum() - base, () -> producer.send(record(generator)), producer::flush);
-        return new Measurement(system, "saturation", workload.label(), 0,
-                inWindow.sum() / (profile.measure().toNanos() / 1e9), LatencySummary.NONE,
-                Map.of("recordsSent", sent));
+        return new Measurement(system, "saturation", workload.label(), 0, profile.perSecond(inWindow.sum()),
+                LatencySummary.NONE, Map.of("recordsSent", sent));
     }
 
     /** Append time to visible at a fixed rate, to set next to the engine's latency at the same rate. */
@@ -100,8 +97,8 @@ public final class RawKafkaBench implements AutoCloseable {
         visible = log;
         Drive.atRate(system + " latency", rate, start, profile, log, (i, meant) -> producer.send(record(generator)),
                 producer::flush, sent -> consumed.sum() - base >= sent);
-        return new Measurement(system, "latency", workload.label(), rate,
-                log.measured() / (profile.measure().toNanos() / 1e9), log.summary(), Map.of());
+        return new Measurement(system, "latency", workload.label(), rate, profile.perSecond(log.measured()),
+                log.summary(), Map.of());
     }
 
     private ProducerRecord<String, byte[]> record(BidGenerator generator) {

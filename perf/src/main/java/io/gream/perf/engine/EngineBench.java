@@ -7,12 +7,12 @@ import io.gream.contracts.BidAccepted;
 import io.gream.contracts.BidRejected;
 import io.gream.contracts.CommandRejected;
 import io.gream.contracts.Topics;
+import io.gream.load.LatencyLog;
+import io.gream.load.LatencySummary;
+import io.gream.load.PerfClock;
 import io.gream.perf.load.Drive;
-import io.gream.perf.load.LatencyLog;
-import io.gream.perf.load.PerfClock;
 import io.gream.perf.load.Profile;
 import io.gream.perf.load.Progress;
-import io.gream.perf.report.LatencySummary;
 import io.gream.perf.report.Measurement;
 import io.gream.perf.workload.BidGenerator;
 import io.gream.perf.workload.Workload;
@@ -25,32 +25,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 
 /**
  * The engine alone: commands produced straight to {@code gream.auction-commands}, decisions read from
- * {@code gream.auction-events} with {@code read_committed}.
- *
- * <ul>
- *   <li>{@link #saturation}: bids produced as fast as the engine decides them (a bounded backlog keeps it busy
- *       without burying the next phase), counting decisions that became visible in the measured window;</li>
- *   <li>{@link #latency}: bids at a fixed rate, open loop; latency from the command's broker append time
- *       ({@code LogAppendTime}, carried as the decision's {@code at}) to the decision becoming visible, and also
- *       from the bid's intended send time, which adds the producer's queueing;</li>
- *   <li>{@link #closeLag}: many auctions with deadlines spread over a window; lag from {@code endsAt} to the
- *       {@code AuctionClosed} becoming visible.</li>
- * </ul>
+ * {@code gream.auction-events} with {@code read_committed}. {@link #saturation} produces bids as fast as the engine
+ * decides them (a bounded backlog keeps it busy without burying the next phase); {@link #latency} sends them open
+ * loop at a fixed rate and measures from the command's broker append time ({@code LogAppendTime}, the decision's
+ * {@code at}) and from the intended send time, which adds the producer's queueing; {@link #closeLag} measures from
+ * {@code endsAt} to {@code AuctionClosed}. A decision counts once it is visible.
  */
 public final class EngineBench implements AutoCloseable {
 
-    /** Receives each event of {@code gream.auction-events} with the {@link PerfClock} time it became visible. */
-    @FunctionalInterface
-    private interface Listener {
-        void on(AuctionEvent event, long visibleMicros);
-    }
-
     private final KafkaClients clients;
     private final AutoCloseable watcher;
-    private volatile Listener listener = (e, t) -> { };
+    /** Gets each event of {@code gream.auction-events} with the {@link PerfClock} time it became visible. */
+    private volatile BiConsumer<AuctionEvent, Long> listener = (e, t) -> { };
     private final Profile profile;
     private final KafkaProducer<String, byte[]> producer;
     private final String runId;
@@ -65,7 +55,7 @@ public final class EngineBench implements AutoCloseable {
         this.watcher = clients.read(Topics.AUCTION_EVENTS.name(), true,
                 Topics.AUCTION_EVENTS.valueSerde().deserializer(), (record, now) -> {
                     if (record.value() != null) {
-                        listener.on(record.value(), now);
+                        listener.accept(record.value(), now);
                     }
                 });
         this.profile = profile;
@@ -79,12 +69,12 @@ public final class EngineBench implements AutoCloseable {
                 phases * 7919L, bidders);
         String prefix = generator.auctionPrefix();
         LongAdder opened = new LongAdder();
-        listen((event, at) -> {
+        listener = (event, at) -> {
             if ((event instanceof AuctionOpened || event instanceof CommandRejected)
                     && event.auctionId().startsWith(prefix)) {
                 opened.increment();
             }
-        });
+        };
         Instant endsAt = Instant.now().plus(Duration.ofHours(1));
         for (int i = 0; i < workload.auctions(); i++) {
             producer.send(clients.commandRecord(generator.open(i, endsAt)));
@@ -103,25 +93,20 @@ public final class EngineBench implements AutoCloseable {
         LongAdder inWindow = new LongAdder();
         LongAdder accepted = new LongAdder();
         LatencyLog visible = new LatencyLog(window.from());
-        listen((event, now) -> {
+        listener = (event, now) -> {
             if ((event instanceof BidAccepted || event instanceof BidRejected)
                     && event.auctionId().startsWith(prefix)) {
                 decided.increment();
-                if (event instanceof BidAccepted) {
-                    accepted.increment();
-                }
-                if (window.measures(now)) {
-                    inWindow.increment();
-                }
+                accepted.add(event instanceof BidAccepted ? 1 : 0);
+                inWindow.add(window.measures(now) ? 1 : 0);
                 visible.record(event.at().toEpochMilli() * 1000, now);
             }
-        });
+        };
         long sent = Drive.saturate("engine saturation " + workload.label(), window, profile.maxBacklog(), visible,
                 decided::sum, () -> producer.send(clients.commandRecord(generator.next())), producer::flush);
-        return new Measurement("gream-engine", "saturation", workload.label(), 0,
-                inWindow.sum() / (profile.measure().toNanos() / 1e9), LatencySummary.NONE,
-                Map.of("acceptedShare", share(accepted.sum(), decided.sum()), "bidsSent", sent,
-                        "appendToVisibleP99MsUnderBacklog", visible.summary().p99Ms()));
+        return new Measurement("gream-engine", "saturation", workload.label(), 0, profile.perSecond(inWindow.sum()),
+                LatencySummary.NONE, Map.of("acceptedShare", Measurement.share(accepted.sum(), decided.sum()),
+                "bidsSent", sent, "appendToVisibleP99MsUnderBacklog", visible.summary().p99Ms()));
     }
 
     public Measurement latency(Workload workload, double rate) {
@@ -133,18 +118,16 @@ public final class EngineBench implements AutoCloseable {
         LatencyLog fromIntended = new LatencyLog(measureFrom);
         Map<String, Long> intended = new ConcurrentHashMap<>();
         LongAdder accepted = new LongAdder();
-        listen((event, now) -> {
+        listener = (event, now) -> {
             String commandId = event instanceof BidAccepted a ? a.commandId()
                     : event instanceof BidRejected r ? r.commandId() : null;
             Long meant = commandId != null && event.auctionId().startsWith(prefix) ? intended.remove(commandId) : null;
             if (meant != null) {
                 fromIntended.record(meant, now);
                 fromAppend.record(event.at().toEpochMilli() * 1000, now);
-                if (event instanceof BidAccepted) {
-                    accepted.increment();
-                }
+                accepted.add(event instanceof BidAccepted ? 1 : 0);
             }
-        });
+        };
         Drive.atRate("engine latency " + workload.label(), rate, start, profile, fromIntended, (i, meant) -> {
             var bid = generator.next();
             intended.put(bid.commandId(), meant);
@@ -155,11 +138,10 @@ public final class EngineBench implements AutoCloseable {
             });
         }, producer::flush, sent -> intended.isEmpty());
         return new Measurement("gream-engine", "latency", workload.label(), rate,
-                fromAppend.measured() / (profile.measure().toNanos() / 1e9), fromAppend.summary(),
-                Map.of("acceptedShare", share(accepted.sum(), fromIntended.completed()),
-                        "fromIntendedSendP99Ms", fromIntended.summary().p99Ms(),
-                        "fromIntendedSendP999Ms", fromIntended.summary().p999Ms(),
-                        "failed", fromIntended.failures()));
+                profile.perSecond(fromAppend.measured()), fromAppend.summary(), Map.of(
+                "acceptedShare", Measurement.share(accepted.sum(), fromIntended.completed()),
+                "fromIntendedSendP99Ms", fromIntended.summary().p99Ms(),
+                "fromIntendedSendP999Ms", fromIntended.summary().p999Ms(), "failed", fromIntended.failures()));
     }
 
     /**
@@ -174,7 +156,7 @@ public final class EngineBench implements AutoCloseable {
         LongAdder opened = new LongAdder();
         LongAdder refused = new LongAdder();
         LatencyLog lag = new LatencyLog(0);
-        listen((event, now) -> {
+        listener = (event, now) -> {
             if (!event.auctionId().startsWith(prefix)) {
                 return;
             }
@@ -185,7 +167,7 @@ public final class EngineBench implements AutoCloseable {
             } else if (event instanceof AuctionClosed closed) {
                 lag.record(closed.at().toEpochMilli() * 1000, now);
             }
-        });
+        };
         System.out.printf("  close lag: opening %d auctions, deadlines from %s over %s%n", auctions, first, spread);
         AtomicLong sent = new AtomicLong();
         try (Progress progress = new Progress("close lag", sent::get, lag, 5)) {
@@ -206,14 +188,6 @@ public final class EngineBench implements AutoCloseable {
         return new Measurement("gream-engine", "close-lag", "close", 0,
                 lag.completed() / (spread.toNanos() / 1e9), lag.summary(),
                 Map.of("auctions", auctions, "openedBeforeClose", opened.sum(), "refusedOpens", refused.sum()));
-    }
-
-    private static double share(long part, long whole) {
-        return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 1000.0;
-    }
-
-    private void listen(Listener next) {
-        listener = next;
     }
 
     @Override

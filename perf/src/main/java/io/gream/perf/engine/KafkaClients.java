@@ -3,16 +3,13 @@ package io.gream.perf.engine;
 import io.gream.contracts.AuctionCommand;
 import io.gream.contracts.CommandLogEntry;
 import io.gream.contracts.Topics;
-import io.gream.perf.load.Drive;
-import io.gream.perf.load.PerfClock;
+import io.gream.load.PerfClock;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,16 +20,13 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
-import java.util.stream.Collectors;
 
 /**
  * The Kafka clients of the harness, configured the same way for Gream and for the raw baseline so that the only
@@ -65,9 +59,8 @@ public final class KafkaClients {
 
     /**
      * Reads every partition of {@code topic} with {@code read_committed}, from its end or its beginning, on a daemon
-     * thread; {@code handler} gets each record with the {@link PerfClock} time its batch was polled.
-     *
-     * @return stops the thread and closes the consumer
+     * thread; {@code handler} gets each record with the {@link PerfClock} time its batch was polled. Closing the
+     * result stops the thread and closes the consumer.
      */
     public <V> AutoCloseable read(String topic, boolean fromEnd, Deserializer<V> values,
                                   BiConsumer<ConsumerRecord<String, V>, Long> handler) {
@@ -75,41 +68,30 @@ public final class KafkaClients {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // no group and so no committed offsets: every partition starts at this end
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromEnd ? "latest" : "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
                 new StringDeserializer(), values);
-        AtomicReference<List<TopicPartition>> partitions = new AtomicReference<>();
-        Drive.await("partitions of " + topic, Duration.ofSeconds(60), () -> {
-            var infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-            partitions.set(infos == null ? List.of()
-                    : infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList());
-            return !partitions.get().isEmpty();
-        });
-        consumer.assign(partitions.get());
-        if (fromEnd) {
-            consumer.seekToEnd(partitions.get());
-        } else {
-            consumer.seekToBeginning(partitions.get());
-        }
-        partitions.get().forEach(consumer::position); // resolve the start now, before any phase produces
-        AtomicBoolean running = new AtomicBoolean(true);
+        List<TopicPartition> partitions = Awaitility.await("partitions of " + topic).atMost(Duration.ofSeconds(60))
+                .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(5)), p -> p != null && !p.isEmpty())
+                .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        partitions.forEach(consumer::position); // resolve the start now, before any phase produces
         Thread thread = new Thread(() -> {
-            try {
-                while (running.get()) {
+            try (consumer) {
+                while (true) {
                     var records = consumer.poll(Duration.ofMillis(100));
                     long now = PerfClock.nowMicros();
                     records.forEach(record -> handler.accept(record, now));
                 }
             } catch (WakeupException e) {
-                // closing
-            } finally {
-                consumer.close();
+                // closed
             }
         }, "perf-reader-" + topic);
         thread.setDaemon(true);
         thread.start();
         return () -> {
-            running.set(false);
             consumer.wakeup();
             thread.join(10_000);
         };
@@ -129,36 +111,6 @@ public final class KafkaClients {
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create " + topic, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Waits until consumer group {@code group} has committed the end of every partition of {@code topic}, so that a
-     * backlog left by one phase is not measured in the next. Returns how long that took, or empty after {@code max}.
-     */
-    public java.util.Optional<Duration> awaitCaughtUp(String group, String topic, Duration max) {
-        long start = System.nanoTime();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            while (System.nanoTime() - start < max.toNanos()) {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-                var ends = admin.listOffsets(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                        .partitions().stream().collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()),
-                                p -> OffsetSpec.latest()))).all().get();
-                boolean caughtUp = ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
-                        || (committed.get(end.getKey()) != null
-                        && committed.get(end.getKey()).offset() >= end.getValue().offset()));
-                if (caughtUp) {
-                    return java.util.Optional.of(Duration.ofNanos(System.nanoTime() - start));
-                }
-                LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
-            }
-            return java.util.Optional.empty();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read the progress of " + group, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

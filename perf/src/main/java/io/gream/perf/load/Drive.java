@@ -1,5 +1,10 @@
 package io.gream.perf.load;
 
+import io.gream.load.LatencyLog;
+import io.gream.load.OpenLoop;
+import io.gream.load.PerfClock;
+import org.awaitility.Awaitility;
+
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -33,9 +38,7 @@ public final class Drive {
 
     /**
      * Calls {@code send} until the window ends, while fewer than {@code maxBacklog} sent are not {@code done}, then
-     * {@code flush} and waits until all are done.
-     *
-     * @return how many were sent
+     * {@code flush} and waits until all are done. Returns how many were sent.
      */
     public static long saturate(String phase, Window window, int maxBacklog, LatencyLog log, LongSupplier done,
                                 Runnable send, Runnable flush) {
@@ -74,12 +77,6 @@ public final class Drive {
 
     /** Polls {@code done} every 20 ms until it holds; fails after {@code timeout}. */
     public static void await(String what, Duration timeout, BooleanSupplier done) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + timeout + " waiting for " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
+        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(20)).until(done::getAsBoolean);
     }
 }

@@ -6,8 +6,10 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 
 /**
@@ -40,17 +42,14 @@ public final class GeneratorCost {
 
     public Figures finish() {
         double wall = System.nanoTime() - startedAt;
-        long total = 0;
-        long busiest = 0;
-        for (var thread : generatorThreadCpu().entrySet()) {
-            long used = thread.getValue() - threadCpuAtStart.getOrDefault(thread.getKey(), 0L);
-            total += used;
-            busiest = Math.max(busiest, used);
-        }
+        LongSummaryStatistics used = generatorThreadCpu().entrySet().stream()
+                .mapToLong(thread -> thread.getValue() - threadCpuAtStart.getOrDefault(thread.getKey(), 0L))
+                .summaryStatistics();
         long[] machine = machineTicks();
         long all = machine[1] - machineAtStart[1];
-        return new Figures(round(total / wall), round(busiest / wall), round((processCpuNanos() - processCpuAtStart)
-                / wall), all <= 0 ? Double.NaN : round((machine[0] - machineAtStart[0]) / (double) all));
+        return new Figures(round(used.getSum() / wall), round(Math.max(0, used.getMax()) / wall),
+                round((processCpuNanos() - processCpuAtStart) / wall),
+                all <= 0 ? Double.NaN : round((machine[0] - machineAtStart[0]) / (double) all));
     }
 
     private Map<Long, Long> generatorThreadCpu() {
@@ -68,8 +67,7 @@ public final class GeneratorCost {
     }
 
     private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     /** Busy and total jiffies of all CPUs from {@code /proc/stat}; zeros where there is none. */

@@ -28,4 +28,9 @@ public record Profile(Duration warmup, Duration measure, int closeAuctions, Dura
     public Duration total() {
         return warmup.plus(measure);
     }
+
+    /** {@code count} per second of the measured window. */
+    public double perSecond(long count) {
+        return count / (measure.toNanos() / 1e9);
+    }
 }

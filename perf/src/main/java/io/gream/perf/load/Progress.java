@@ -1,6 +1,7 @@
 package io.gream.perf.load;
 
-import io.gream.perf.report.LatencySummary;
+import io.gream.load.LatencyLog;
+import io.gream.load.LatencySummary;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,5 +1,5 @@
 /**
- * Load generation: an open-loop scheduler that starts operations at their intended times, latency recording
- * from those intended times into HdrHistogram, and the progress line printed while a phase runs.
+ * How a phase drives the load, on load-support's open loop: as fast as the system keeps up or at a fixed rate, how
+ * long and how big the phases are, what the generator itself cost, and the progress line printed meanwhile.
  */
 package io.gream.perf.load;

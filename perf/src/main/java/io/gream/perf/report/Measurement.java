@@ -1,6 +1,8 @@
 package io.gream.perf.report;
 
+import io.gream.load.LatencySummary;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One figure of the report.
@@ -24,9 +26,14 @@ public record Measurement(String system, String metric, String workload, double 
 
     /** This figure with one more note. */
     public Measurement withNote(String name, Object value) {
-        Map<String, Object> more = new java.util.TreeMap<>(notes);
+        Map<String, Object> more = new TreeMap<>(notes);
         more.put(name, value);
         return new Measurement(system, metric, workload, offeredPerSecond, throughputPerSecond, latency, more);
+    }
+
+    /** {@code part / whole} to three decimals, 0 when there is no whole: the accepted share of decisions. */
+    public static double share(long part, long whole) {
+        return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 1000.0;
     }
 
     public String key() {

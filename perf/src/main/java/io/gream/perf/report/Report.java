@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Everything one run found: the machine, the figures, side figures of the engine process (RSS, state size) and
@@ -36,8 +36,8 @@ public final class Report {
 
     private final String command;
     private final Map<String, Object> machine;
-    private final List<Measurement> measurements = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, Object> engine = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<Measurement> measurements = new CopyOnWriteArrayList<>();
+    private final Map<String, Object> engine = new ConcurrentHashMap<>();
 
     public Report(String command, Map<String, Object> machine) {
         this.command = command;
@@ -65,15 +65,11 @@ public final class Report {
     }
 
     public List<Measurement> measurements() {
-        synchronized (measurements) {
-            return List.copyOf(measurements);
-        }
+        return List.copyOf(measurements);
     }
 
     public Map<String, Object> engineFacts() {
-        synchronized (engine) {
-            return Map.copyOf(engine);
-        }
+        return Map.copyOf(engine);
     }
 
     public Optional<Measurement> find(String system, String metric, String workload) {

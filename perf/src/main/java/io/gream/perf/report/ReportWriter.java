@@ -1,12 +1,13 @@
 package io.gream.perf.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.gream.load.LatencySummary;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,13 +44,8 @@ public final class ReportWriter {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(MARKDOWN), markdown(report));
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("command", report.command());
-            json.put("machine", report.machine());
-            json.put("engine", report.engineFacts());
-            json.put("measurements", report.measurements());
-            json.put("comparisons", report.comparisons());
-            Files.writeString(dir.resolve(JSON), JSON_MAPPER.writeValueAsString(json));
+            Files.writeString(dir.resolve(JSON), JSON_MAPPER.writeValueAsString(new Stored(report.command(),
+                    report.machine(), report.engineFacts(), report.measurements(), report.comparisons())));
             chart(report, dir.resolve(CHART));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,16 +53,19 @@ public final class ReportWriter {
     }
 
     /** Reads a {@code report.json} back, e.g. to render it again after the chart or tables changed. */
-    public static Report read(Path json) throws IOException {
-        JsonNode root = JSON_MAPPER.readTree(json.toFile());
-        Report report = new Report(root.get("command").asString(),
-                JSON_MAPPER.convertValue(root.get("machine"), new TypeReference<Map<String, Object>>() { }));
-        for (JsonNode m : root.get("measurements")) {
-            report.add(JSON_MAPPER.treeToValue(m, Measurement.class));
-        }
-        JSON_MAPPER.convertValue(root.get("engine"), new TypeReference<Map<String, Object>>() { })
-                .forEach(report::engineFact);
+    public static Report read(Path json) {
+        Stored stored = JSON_MAPPER.readValue(json.toFile(), Stored.class);
+        Report report = new Report(stored.command(), stored.machine());
+        stored.measurements().forEach(report::add);
+        stored.engine().forEach(report::engineFact);
         return report;
+    }
+
+    /** What {@code report.json} holds; the comparisons follow from the rest, so reading skips them. */
+    @JsonPropertyOrder({"command", "machine", "engine", "measurements", "comparisons"})
+    @JsonIgnoreProperties(value = "comparisons", allowGetters = true)
+    record Stored(String command, Map<String, Object> machine, Map<String, Object> engine,
+                  List<Measurement> measurements, List<Report.Comparison> comparisons) {
     }
 
     static String markdown(Report report) {

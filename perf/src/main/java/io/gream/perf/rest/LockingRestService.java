@@ -1,9 +1,9 @@
 package io.gream.perf.rest;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.gream.childjvm.ServiceJvm;
 import io.gream.lockingbaseline.LockingBidService;
 import io.gream.perf.baseline.RunDatabase;
-import io.gream.perf.stack.Service;
 import io.gream.perf.workload.BidGenerator;
 import io.gream.perf.workload.Workload;
 
@@ -21,7 +21,7 @@ public final class LockingRestService implements AutoCloseable {
     private final RunDatabase database;
     private final HikariDataSource pool;
     private final LockingBidService rows;
-    private final Service service;
+    private final ServiceJvm service;
     private int phases;
 
     /** @param serverUrl JDBC URL of the server without a database, e.g. {@code jdbc:mariadb://127.0.0.1:3306/} */
@@ -32,7 +32,12 @@ public final class LockingRestService implements AutoCloseable {
         rows = new LockingBidService(pool);
         try {
             rows.createSchema();
-            service = Service.startLockingBaseline(database.url(), user, password, hmacSecret, dir, jvmArgs);
+            // It verifies tokens signed with the ingress's key, so one token works for both; web-auth takes an HMAC
+            // key only under the local profile, as the ingress under test does.
+            service = ServiceJvm.start("perf-locking-baseline", dir, jvmArgs, "/ping", null, List.of(
+                    "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + user,
+                    "--spring.datasource.password=" + password, "--spring.profiles.active=local",
+                    "--gream.auth.hmac-secret=" + hmacSecret));
         } catch (RuntimeException e) {
             pool.close();
             database.close();

@@ -1,16 +1,15 @@
 package io.gream.perf.rest;
 
+import io.gream.load.LatencyLog;
+import io.gream.load.LatencySummary;
+import io.gream.load.OpenLoop;
+import io.gream.load.PerfClock;
 import io.gream.perf.load.GeneratorCost;
-import io.gream.perf.load.LatencyLog;
-import io.gream.perf.load.OpenLoop;
-import io.gream.perf.load.PerfClock;
 import io.gream.perf.load.Profile;
 import io.gream.perf.load.Progress;
-import io.gream.perf.report.LatencySummary;
 import io.gream.perf.report.Measurement;
 import io.gream.perf.workload.BidGenerator;
 import org.HdrHistogram.Histogram;
-
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -19,6 +18,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.DefaultThreadFactory;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.reactor.IOReactorConfig;
@@ -30,13 +30,15 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +54,8 @@ public final class RestBench {
 
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern AT = Pattern.compile("\"at\"\\s*:\\s*\"([^\"]+)\"");
-    private static final String HTTP_THREADS = "perf-http-";
+    /** Names the HTTP client's threads {@code perf-http-1, ...}, so the generator's cost counts them. */
+    private static final String HTTP_THREADS = "perf-http";
     /** Requests in flight at once, at most: one connection each (HTTP/1.1); beyond it they queue in the client. */
     private static final int CONNECTIONS = 2_000;
     /** Rates of the unmeasured warm-up steps before a service's first measured phase. */
@@ -64,14 +67,9 @@ public final class RestBench {
 
     public RestBench(Profile profile) {
         this.profile = profile;
-        AtomicInteger threads = new AtomicInteger();
         this.http = HttpAsyncClients.custom()
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).build())
-                .setThreadFactory(r -> {
-                    Thread thread = new Thread(r, HTTP_THREADS + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                })
+                .setThreadFactory(new DefaultThreadFactory(HTTP_THREADS, true))
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(CONNECTIONS).setMaxConnPerRoute(CONNECTIONS)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -118,15 +116,15 @@ public final class RestBench {
                     .setHeader("Idempotency-Key", bid.commandId())
                     .setBody("{\"amount\":" + bid.amount() + "}", ContentType.APPLICATION_JSON)
                     .build();
-        }, (response, meant, now) -> {
+        }, (response, now) -> {
             if (response.getCode() == 201) {
                 accepted.increment();
                 appendedAt(response.getBodyText()).ifPresent(at -> appendToAnswer.record(at, now));
             }
             return response.getCode() == 201 || response.getCode() == 409;
         });
-        Map<String, Object> notes = phase.notes();
-        notes.put("acceptedShare", Math.round(1000.0 * accepted.sum() / Math.max(1, phase.log.completed())) / 1000.0);
+        Map<String, Object> notes = phase.notes;
+        notes.put("acceptedShare", Measurement.share(accepted.sum(), phase.log.completed()));
         if (appendToAnswer.measured() > 0) {
             LatencySummary append = appendToAnswer.summary();
             notes.put("appendToAnswerP50Ms", append.p50Ms());
@@ -148,57 +146,49 @@ public final class RestBench {
 
     /** {@code GET url} at {@code rate} per second: the generator against an endpoint that does nothing. */
     public Measurement ping(String url, double rate) {
-        Phase phase = run("load generator", rate, profile.warmup(), profile.total(),
-                () -> SimpleRequestBuilder.get(url).build(),
-                (response, meant, now) -> response.getCode() == 200);
-        return phase.measurement("load-generator", "ping", rate);
+        return run("load generator", rate, profile.warmup(), profile.total(),
+                () -> SimpleRequestBuilder.get(url).build(), (response, now) -> response.getCode() == 200)
+                .measurement("load-generator", "ping", rate);
     }
 
-    /** Decides whether an answer counts, and notes what it carries. */
-    private interface Answer {
-        boolean counts(SimpleHttpResponse response, long intendedMicros, long nowMicros);
-    }
-
+    /** Sends {@code requests} open loop; {@code counts} decides whether an answer (at a time) counts, and notes it. */
     private Phase run(String label, double rate, Duration warmup, Duration total, Supplier<SimpleHttpRequest> requests,
-                      Answer answer) {
+                      BiPredicate<SimpleHttpResponse, Long> counts) {
         long start = PerfClock.nowMicros() + 100_000;
         Phase phase = new Phase(new LatencyLog(start + warmup.toNanos() / 1000));
         AtomicLong sent = new AtomicLong();
-        AtomicLong inFlight = new AtomicLong();
         Histogram late = new Histogram(3);
-        GeneratorCost cost = new GeneratorCost(List.of(HTTP_THREADS));
+        GeneratorCost cost = new GeneratorCost(List.of(HTTP_THREADS + "-"));
         try (Progress progress = new Progress(label + " @" + (long) rate + "/s", sent::get, phase.log, 5)) {
             OpenLoop.run(rate, start, total, (i, meant) -> {
                 SimpleHttpRequest request = requests.get();
                 late.recordValue(Math.max(0, PerfClock.nowMicros() - meant));
                 sent.incrementAndGet();
-                inFlight.incrementAndGet();
                 http.execute(request, new FutureCallback<>() {
                     @Override
                     public void completed(SimpleHttpResponse response) {
-                        if (answer.counts(response, meant, PerfClock.nowMicros())) {
+                        if (counts.test(response, PerfClock.nowMicros())) {
                             phase.log.record(meant, PerfClock.nowMicros());
                         } else {
                             phase.failed(String.valueOf(response.getCode()));
                         }
-                        inFlight.decrementAndGet();
                     }
 
                     @Override
                     public void failed(Exception error) {
                         phase.failed(error.getClass().getSimpleName());
-                        inFlight.decrementAndGet();
                     }
 
                     @Override
                     public void cancelled() {
-                        failed(new java.util.concurrent.CancellationException());
+                        failed(new CancellationException());
                     }
                 });
             });
             phase.cost = cost.finish();
+            // every request ends counted once, answered or failed
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            while (sent.get() > phase.log.completed() + phase.log.failures() && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
             }
         }
@@ -206,13 +196,12 @@ public final class RestBench {
         return phase;
     }
 
-    private static java.util.Optional<Long> appendedAt(String body) {
+    private static Optional<Long> appendedAt(String body) {
         Matcher at = AT.matcher(body);
         try {
-            return at.find() ? java.util.Optional.of(Instant.parse(at.group(1)).toEpochMilli() * 1000)
-                    : java.util.Optional.empty();
+            return at.find() ? Optional.of(Instant.parse(at.group(1)).toEpochMilli() * 1000) : Optional.empty();
         } catch (DateTimeParseException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -226,10 +215,6 @@ public final class RestBench {
 
         Phase(LatencyLog log) {
             this.log = log;
-        }
-
-        Map<String, Object> notes() {
-            return notes;
         }
 
         void failed(String why) {
@@ -246,7 +231,7 @@ public final class RestBench {
             notes.put("machineBusyShare", cost.machineBusyShare());
             notes.put("sendLateP99Ms", sendLateP99Ms);
             return new Measurement(system, "latency", workload, rate,
-                    log.measured() / (profile.measure().toNanos() / 1e9), log.summary(), notes);
+                    profile.perSecond(log.measured()), log.summary(), notes);
         }
     }
 }

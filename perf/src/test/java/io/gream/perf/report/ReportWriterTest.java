@@ -1,5 +1,6 @@
 package io.gream.perf.report;
 
+import io.gream.load.LatencySummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -117,5 +118,17 @@ class ReportWriterTest {
         byte[] png = Files.readAllBytes(dir.resolve(ReportWriter.CHART));
         assertThat(Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
         assertThat(png.length).isGreaterThan(5_000);
+    }
+
+    @Test
+    void readsBackWhatItWroteSoARunCanBeRenderedAgain(@TempDir Path dir) throws Exception {
+        ReportWriter.write(sampleReport(), dir);
+        String markdown = Files.readString(dir.resolve(ReportWriter.MARKDOWN));
+        String json = Files.readString(dir.resolve(ReportWriter.JSON));
+
+        ReportWriter.write(ReportWriter.read(dir.resolve(ReportWriter.JSON)), dir);
+
+        assertThat(Files.readString(dir.resolve(ReportWriter.MARKDOWN))).isEqualTo(markdown);
+        assertThat(Files.readString(dir.resolve(ReportWriter.JSON))).isEqualTo(json);
     }
 }

@@ -1,4 +1,4 @@
-package io.gream.perf.load;
+package io.gream.load;
 
 /**
  * Wall-clock microseconds with {@link System#nanoTime()} resolution. Latencies are measured against the broker's

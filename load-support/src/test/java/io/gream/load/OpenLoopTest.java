@@ -1,4 +1,4 @@
-package io.gream.perf.load;
+package io.gream.load;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.gream.perf.load;
+package io.gream.load;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;

@@ -1,4 +1,4 @@
-package io.gream.perf.report;
+package io.gream.load;
 
 import org.HdrHistogram.Histogram;
 

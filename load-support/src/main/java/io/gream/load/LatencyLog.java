@@ -1,6 +1,5 @@
-package io.gream.perf.load;
+package io.gream.load;
 
-import io.gream.perf.report.LatencySummary;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
