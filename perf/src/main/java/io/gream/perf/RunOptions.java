@@ -34,24 +34,24 @@ final class RunOptions {
     String ingressUrl;
 
     @Option(names = "--engine-jvm-args", description = "JVM options of the engine child process, space-separated, "
-            + "e.g. \"-Xmx1g -XX:StartFlightRecording=filename=engine.jfr\" (default: ${DEFAULT-VALUE}).",
-            defaultValue = "-Xmx1g")
+            + "e.g. \"-Xmx512m -XX:+UseSerialGC -XX:StartFlightRecording=filename=engine.jfr\" (default: "
+            + "${DEFAULT-VALUE}, as shipped).", defaultValue = "-Xmx512m -XX:+UseSerialGC")
     String engineJvmArgs;
 
     @Option(names = "--engine-arg", description = "Extra --property=value for the engine child process; "
             + "repeatable, e.g. --engine-arg=--spring.kafka.streams.properties.num.stream.threads=2")
     List<String> engineArgs = new ArrayList<>();
 
-    @Option(names = "--ingress-jvm-args", defaultValue = "-Xmx512m", description = "JVM options of the ingress "
-            + "child process, space-separated (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ingress-jvm-args", defaultValue = "-Xmx512m -XX:+UseSerialGC", description = "JVM options "
+            + "of the ingress child process, space-separated (default: ${DEFAULT-VALUE}, the shipped collector).")
     String ingressJvmArgs;
 
     @Option(names = "--ingress-arg", description = "Extra --property=value for the ingress child process; "
             + "repeatable, e.g. --ingress-arg=--spring.threads.virtual.enabled=true")
     List<String> ingressArgs = new ArrayList<>();
 
-    @Option(names = "--locking-jvm-args", defaultValue = "-Xmx512m", description = "JVM options of the lock-based "
-            + "REST service's child process (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--locking-jvm-args", defaultValue = "-Xmx512m -XX:+UseSerialGC", description = "JVM options "
+            + "of the lock-based REST service's child process (default: ${DEFAULT-VALUE}, the same as the ingress's).")
     String lockingJvmArgs;
 
     @Option(names = "--mysql-url", defaultValue = "jdbc:mariadb://127.0.0.1:3306/",
