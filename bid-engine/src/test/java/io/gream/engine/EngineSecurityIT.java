@@ -1,5 +1,6 @@
 package io.gream.engine;
 
+import io.gream.childjvm.Ports;
 import io.gream.contracts.Item;
 import io.gream.contracts.OpenAuction;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,7 +52,7 @@ class EngineSecurityIT {
     @BeforeAll
     void startEngineWithAnAuction() throws Exception {
         broker = EngineTestSupport.startBroker();
-        port = EngineTestSupport.freePort();
+        port = Ports.free();
         Path state = Path.of("target", "it-state", UUID.randomUUID().toString()).toAbsolutePath();
         engine = EngineTestSupport.startEngine(BidEngineApplication.builder(), broker, state, port);
         try (KafkaProducer<String, byte[]> producer = EngineTestSupport.idempotentProducer(broker)) {

@@ -53,6 +53,7 @@ final class BenchmarkRun {
     private final String runId = "r" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private KafkaClients clients;
+    private GroupLag engineLag;
     private ServiceJvm engine;
     private EngineBench engineBench;
 
@@ -201,10 +202,12 @@ final class BenchmarkRun {
      * runs beside its backlog. Returns how long that took in milliseconds, or -1 when it did not within 3 minutes.
      */
     private long engineDrainedMs() {
-        try (GroupLag lag = new GroupLag(clients.bootstrapServers())) {
-            return lag.awaitCaughtUp(ENGINE_GROUP, Topics.AUCTION_COMMANDS.name(), 0, Duration.ofMinutes(3),
-                    Duration.ofMillis(250), reading -> { }).map(Duration::toMillis).orElse(-1L);
+        if (engineLag == null) {
+            engineLag = new GroupLag(clients.bootstrapServers());
+            started.push(engineLag);
         }
+        return engineLag.awaitCaughtUp(ENGINE_GROUP, Topics.AUCTION_COMMANDS.name(), 0, Duration.ofMinutes(3),
+                Duration.ofMillis(250), reading -> { }).map(Duration::toMillis).orElse(-1L);
     }
 
     /** Each REST rate in turn, until one collapsed: higher rates would only wait out their timeouts. */

@@ -1,5 +1,6 @@
 package io.gream.system;
 
+import io.gream.childjvm.Ports;
 import io.gream.engine.BidEngineApplication;
 import io.gream.engine.EngineTestSupport;
 import io.gream.ingress.IngressApplication;
@@ -70,11 +71,11 @@ class BiddingThroughRestIT {
 
     @Test
     void bidsThroughRestAreDecidedByEitherEngineAndBiddingSurvivesLosingOne() throws Exception {
-        int portA = EngineTestSupport.freePort();
-        int portB = EngineTestSupport.freePort();
+        int portA = Ports.free();
+        int portB = Ports.free();
         ConfigurableApplicationContext engineA = startEngine("a", portA);
         startEngine("b", portB);
-        ingressPort = EngineTestSupport.freePort();
+        ingressPort = Ports.free();
         startIngress(portA, portB);
 
         List<String> auctions = new ArrayList<>();
@@ -148,9 +149,9 @@ class BiddingThroughRestIT {
 
     @Test
     void aProxyBidWinsAtOneIncrementAboveTheRunnerUpsMaximumAndKeepsItsMaximumSecret() throws Exception {
-        int enginePort = EngineTestSupport.freePort();
+        int enginePort = Ports.free();
         startEngine("proxy", enginePort);
-        ingressPort = EngineTestSupport.freePort();
+        ingressPort = Ports.free();
         startIngress(enginePort);
         String auctionId = "proxy-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> opened = post("/api/auctions", "sally", "open-" + auctionId, """

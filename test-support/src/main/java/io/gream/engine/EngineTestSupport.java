@@ -12,8 +12,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,11 +101,5 @@ public final class EngineTestSupport {
         producer.send(new ProducerRecord<>(Topics.AUCTION_COMMANDS.name(), command.auctionId(),
                 Topics.AUCTION_COMMANDS.valueSerde().serializer().serialize(Topics.AUCTION_COMMANDS.name(), command)))
                 .get();
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.gream.engine.query;
 
+import io.gream.childjvm.Ports;
 import io.gream.contracts.AuctionCommand;
 import io.gream.contracts.Item;
 import io.gream.contracts.OpenAuction;
@@ -72,8 +73,8 @@ class AuctionQueryIT {
 
     @Test
     void answersForEveryAuctionThroughEitherInstanceAndSurvivesLosingOne() throws Exception {
-        int portA = EngineTestSupport.freePort();
-        int portB = EngineTestSupport.freePort();
+        int portA = Ports.free();
+        int portB = Ports.free();
         ConfigurableApplicationContext engineA = startEngine("a", portA);
         ConfigurableApplicationContext engineB = startEngine("b", portB);
         awaitBothRunningWithTheWorkShared(engineA, engineB);
