@@ -13,6 +13,27 @@ public final class Ports {
     private Ports() {
     }
 
+    /** {@code count} distinct free ports: all are held open together while they are chosen. */
+    public static int[] free(int count) {
+        java.util.List<ServerSocket> sockets = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // it was only holding the port
+                }
+            }
+        }
+    }
+
     public static int free() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -35,6 +35,11 @@ class ServiceJvmTest {
     }
 
     @Test
+    void portsChosenTogetherAreDistinct() {
+        assertThat(java.util.Arrays.stream(Ports.free(20)).distinct().count()).isEqualTo(20);
+    }
+
+    @Test
     void aFreePortCanBeBound() throws IOException {
         try (ServerSocket socket = new ServerSocket(Ports.free())) {
             assertThat(socket.isBound()).isTrue();

@@ -65,10 +65,11 @@ class LocalStackIT {
 
     /** As {@link #testSettings(Path)}, with only some of the services (a test that needs fewer starts faster). */
     static StackSettings testSettings(Path dataDir, List<ServiceDefinition> services) throws IOException {
+        int[] ports = Ports.free(2 + services.size());
         List<String> args = new ArrayList<>(List.of("--data-dir=" + dataDir.toAbsolutePath(),
-                "--kafka-port=" + Ports.free(), "--controller-port=" + Ports.free(), "--partitions=3"));
-        for (ServiceDefinition service : services) {
-            args.add("--" + service.portKey() + "-port=" + Ports.free());
+                "--kafka-port=" + ports[0], "--controller-port=" + ports[1], "--partitions=3"));
+        for (int i = 0; i < services.size(); i++) {
+            args.add("--" + services.get(i).portKey() + "-port=" + ports[2 + i]);
         }
         return StackSettings.parse(args.toArray(String[]::new), Map.of(), services)
                 .withOverrides(Map.of(GreamServices.INGRESS_API.name(),
