@@ -90,6 +90,7 @@ final class BenchmarkRun {
             if (phases.contains(Phase.BARE)) {
                 try (RawKafkaBench bare = RawKafkaBench.throughBareStreams(clients, profile, runId,
                         options.partitions, out.resolve("bare-state"))) {
+                    bare.warmUp();
                     List.of(Workload.HOT, Workload.UNIFORM).forEach(w -> report.add(bare.saturation(w)));
                 }
             }
@@ -123,6 +124,7 @@ final class BenchmarkRun {
     /** Saturation per workload, then fixed rates; returns the uniform rate at 50 % of saturation. */
     private double engineBenchmarks() {
         EngineBench bench = engineBench();
+        bench.warmUp();
         List.of(Workload.HOT, Workload.UNIFORM, Workload.SKEWED).forEach(w -> report.add(bench.saturation(w)));
         double uniform = saturation(Workload.UNIFORM, 0);
         double half = Math.max(10, Math.floor(uniform / 2));

@@ -75,13 +75,22 @@ public final class RawKafkaBench implements AutoCloseable {
                 });
     }
 
+    /** One uniform saturation phase, unmeasured: the first measured phase finds the code compiled. */
+    public void warmUp() {
+        saturation(Workload.UNIFORM, system + " warm-up");
+    }
+
     public Measurement saturation(Workload workload) {
+        return saturation(workload, system + " saturation " + workload.label());
+    }
+
+    private Measurement saturation(Workload workload, String phase) {
         BidGenerator generator = new BidGenerator(system + "-sat-" + workload.label(), workload, 11);
         long base = consumed.sum();
         inWindow.reset();
         window = Drive.Window.of(profile, PerfClock.nowMicros());
         visible = new LatencyLog(window.from());
-        long sent = Drive.saturate(system + " saturation " + workload.label(), window, profile.maxBacklog(), visible,
+        long sent = Drive.saturate(phase, window, profile.maxBacklog(), visible,
                 () -> consumed.sum() - base, () -> producer.send(record(generator)), producer::flush);
         return new Measurement(system, "saturation", workload.label(), 0, profile.perSecond(inWindow.sum()),
                 LatencySummary.NONE, Map.of("recordsSent", sent));

@@ -85,7 +85,19 @@ public final class EngineBench implements AutoCloseable {
         return generator;
     }
 
+    /**
+     * One uniform saturation phase, unmeasured, so that the engine's first measured phase finds its code compiled
+     * and its clients connected, as a long-running engine would.
+     */
+    public void warmUp() {
+        saturation(Workload.UNIFORM, "engine warm-up");
+    }
+
     public Measurement saturation(Workload workload) {
+        return saturation(workload, "engine saturation " + workload.label());
+    }
+
+    private Measurement saturation(Workload workload, String phase) {
         BidGenerator generator = openedAuctions(workload, BidGenerator.BIDDERS);
         String prefix = generator.auctionPrefix();
         Drive.Window window = Drive.Window.of(profile, PerfClock.nowMicros());
@@ -102,7 +114,7 @@ public final class EngineBench implements AutoCloseable {
                 visible.record(event.at().toEpochMilli() * 1000, now);
             }
         };
-        long sent = Drive.saturate("engine saturation " + workload.label(), window, profile.maxBacklog(), visible,
+        long sent = Drive.saturate(phase, window, profile.maxBacklog(), visible,
                 decided::sum, () -> producer.send(clients.commandRecord(generator.next())), producer::flush);
         return new Measurement("gream-engine", "saturation", workload.label(), 0, profile.perSecond(inWindow.sum()),
                 LatencySummary.NONE, Map.of("acceptedShare", Measurement.share(accepted.sum(), decided.sum()),
