@@ -38,7 +38,7 @@ public final class PerfCommand implements Callable<Integer> {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new PerfCommand());
-        add(cli, "all", EnumSet.allOf(Phase.class), "The whole suite and the report (about 10 minutes on 2 cores; "
+        add(cli, "all", EnumSet.allOf(Phase.class), "The whole suite and the report (about 20 minutes on 2 cores; "
                 + "--quick for a smoke run).");
         for (Phase phase : List.of(Phase.ENGINE, Phase.RAW, Phase.BARE, Phase.DECIDER, Phase.MYSQL, Phase.REST,
                 Phase.CLOSE)) {

@@ -11,8 +11,8 @@ enum Phase {
     MYSQL("mysql", "The lock-based design: SELECT ... FOR UPDATE and UPDATE per bid on MySQL/MariaDB, 16 and 64 "
             + "threads, hot and uniform."),
     REST("rest", "End to end through the ingress REST API with outcome (201/409), at fixed rates, hot and uniform, "
-            + "next to the lock-based REST service at the same rates; first the load generator alone against a "
-            + "trivial endpoint."),
+            + "next to the lock-based REST service at the same rates; last, the load generator alone against an "
+            + "endpoint that does nothing."),
     CLOSE("close-lag", "Close lag (endsAt -> AuctionClosed) with many open auctions whose deadlines spread over a "
             + "minute.");
 

@@ -19,7 +19,7 @@ import java.util.List;
 public record Profile(Duration warmup, Duration measure, int closeAuctions, Duration closeSpread,
                       List<Double> restRates, List<Integer> mysqlThreads, int maxBacklog) {
 
-    /** About ten minutes on two cores: the figures in docs/performance.md. */
+    /** About twenty minutes on two cores: the figures in docs/performance.md. */
     public static final Profile FULL = new Profile(Duration.ofSeconds(5), Duration.ofSeconds(15), 100_000,
             Duration.ofSeconds(60), List.of(500.0, 1000.0, 2000.0, 3500.0, 5000.0), List.of(16, 64), 250_000);
 
